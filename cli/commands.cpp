@@ -1,0 +1,17 @@
+#include "cli/commands.hpp"
+
+namespace lexflow::cli {
+
+namespace {
+
+constexpr Command kCommands[] = {
+    {"check", "Check a model against the rule packs and report control gaps", attach_check},
+};
+
+}  // namespace
+
+std::span<const Command> commands() {
+    return kCommands;
+}
+
+}  // namespace lexflow::cli

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <span>
+#include <string_view>
+
+#include "cli/exit_status.hpp"
+
+namespace lexflow::cli {
+
+/// One subcommand: its name, a one-line summary for `lexflow --help`, and the
+/// function that declares its options on the app and sets `status` when run.
+struct Command {
+    std::string_view name;
+    std::string_view summary;
+    void (*attach)(CLI::App& app, ExitStatus& status);
+};
+
+/// The table of every subcommand, in the order `--help` lists them.
+[[nodiscard]] std::span<const Command> commands();
+
+void attach_check(CLI::App& app, ExitStatus& status);
+
+}  // namespace lexflow::cli

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/diagnostic.hpp"
+#include "dsl/rule_set.hpp"
+#include "dsl/source.hpp"
+
+namespace lexflow::cli {
+
+/// Where rules come from: the packs embedded in the binary and/or paths.
+struct RuleSources {
+    bool embedded = true;
+    std::vector<std::string> paths;  ///< rule files, or folders searched for *.lf
+};
+
+/// Reads, parses and checks every rule file. Returns nothing if any error was
+/// reported (each with its location).
+[[nodiscard]] std::optional<dsl::RuleSet> load_rules(const RuleSources& from,
+                                                     dsl::SourceSet& sources,
+                                                     dsl::Diagnostics& diagnostics);
+
+/// The files a path names: itself if it is a file, or every *.lf file below
+/// it (sorted) if it is a folder. Reports a missing path or an empty folder.
+[[nodiscard]] std::vector<std::string> expand_rule_path(const std::string& path,
+                                                        dsl::SourceSet& sources,
+                                                        dsl::Diagnostics& diagnostics);
+
+}  // namespace lexflow::cli

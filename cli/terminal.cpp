@@ -1,0 +1,35 @@
+#include "cli/terminal.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace lexflow::cli {
+
+bool use_color(ColorMode mode, std::FILE* stream) {
+    switch (mode) {
+        case ColorMode::always:
+            return true;
+        case ColorMode::never:
+            return false;
+        case ColorMode::automatic:
+            break;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color != nullptr && *no_color != '\0') {
+        return false;
+    }
+    return isatty(fileno(stream)) != 0;
+}
+
+ColorMode parse_color_mode(const std::string& text) {
+    if (text == "always") {
+        return ColorMode::always;
+    }
+    if (text == "never") {
+        return ColorMode::never;
+    }
+    return ColorMode::automatic;
+}
+
+}  // namespace lexflow::cli

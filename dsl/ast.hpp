@@ -1,0 +1,140 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/severity.hpp"
+#include "dsl/source.hpp"
+
+/// The abstract syntax of rule files. Every node keeps the SourceRange of the
+/// text it came from, so that checks and findings can point back at it.
+namespace lexflow::dsl {
+
+/// What a quantifier ranges over: `node`, `flow` or `role`.
+enum class Domain { node, flow, role };
+
+/// Which flows `exists flow f from x` / `exists flow f to x` ranges over.
+enum class Adjacency {
+    none,      ///< every flow of the model
+    outgoing,  ///< `from x`: flows leaving node x
+    incoming,  ///< `to x`: flows entering node x
+};
+
+/// `==`, `!=`, `<`, `<=`, `>`, `>=`, `in`, `not in`.
+enum class CompareOp { eq, ne, lt, le, gt, ge, in, not_in };
+
+/// A literal value: `"text"`, `3.5`, `true`, `["a", "b"]`.
+struct Literal {
+    enum class Kind { string, number, boolean, list };
+    Kind kind = Kind::string;
+    std::string text;  ///< string value, unescaped
+    double number = 0;
+    bool boolean = false;
+    std::vector<Literal> items;  ///< list elements
+    SourceRange range;
+};
+
+/// `x`, `x.key`, `x.key.sub`: a variable and the attribute keys read from it.
+struct AttributePath {
+    std::string variable;
+    SourceRange variable_range;
+    std::vector<std::string> keys;
+    SourceRange range;  ///< the whole path
+
+    /// The path as written: "x.key.sub".
+    [[nodiscard]] std::string spelling() const;
+};
+
+/// `DOMAIN var [from|to anchor]`: the binding part of `for every` and `exists`.
+struct Binding {
+    Domain domain = Domain::node;
+    std::string variable;
+    SourceRange variable_range;
+    Adjacency adjacency = Adjacency::none;
+    std::string anchor;  ///< the node variable after `from`/`to`
+    SourceRange anchor_range;
+};
+
+/// A condition or operand. One struct for all forms keeps the tree a plain
+/// value type; `kind` says which members are meaningful.
+struct Expr {
+    enum class Kind {
+        literal,  ///< `literal`
+        path,     ///< `path`
+        compare,  ///< operands[0] `op` operands[1]
+        has,      ///< `x.a has b`: does `path` (here x.a.b) exist?
+        all_of,   ///< `and`: every operand
+        any_of,   ///< `or`: some operand
+        negate,   ///< `not` operands[0]
+        exists,   ///< `exists binding [where operands[0]]`
+    };
+    Kind kind = Kind::literal;
+    SourceRange range;
+    Literal literal;
+    AttributePath path;
+    CompareOp op = CompareOp::eq;
+    Binding binding;
+    std::vector<Expr> operands;
+};
+
+/// A quoted citation such as "EU AI Act Art. 50(2)".
+struct Citation {
+    std::string text;
+    SourceRange range;
+};
+
+/// A `message` or `remediation` string with `{x}` / `{x.path}` holes.
+struct Template {
+    struct Segment {
+        std::string text;                   ///< literal text (when path is empty)
+        std::optional<AttributePath> path;  ///< an interpolated value
+    };
+    std::string raw;  ///< the text between the quotes, escapes unprocessed
+    SourceRange range;
+    std::vector<Segment> segments;  ///< filled by the checker
+};
+
+/// `rule ID { ... }`.
+struct Rule {
+    std::string id;
+    SourceRange id_range;
+    std::string pack;  ///< id of the pack it belongs to; empty for none
+    std::optional<std::string> title;
+    std::optional<std::string> description;
+    std::vector<Citation> citations;
+    std::optional<Severity> severity;
+    std::string severity_spelling;
+    SourceRange severity_range;
+    std::vector<std::string> tags;
+    std::optional<Template> message;
+    std::optional<Template> remediation;
+
+    /// `for every subject [where condition] require requirement`
+    std::optional<Binding> subject;
+    std::optional<Expr> condition;
+    std::optional<Expr> requirement;
+    SourceRange quantifier_range;
+
+    /// Fields given more than once, for the checker to report.
+    std::vector<std::pair<std::string, SourceRange>> repeated_fields;
+};
+
+/// `pack ID ["Title"] { applies when C }` (a declaration) or `pack ID`
+/// (membership of the file's rules in a pack declared elsewhere).
+struct PackClause {
+    std::string id;
+    SourceRange id_range;
+    bool is_declaration = false;
+    std::string title;
+    std::optional<Expr> applies_when;
+};
+
+/// One parsed `.lf` file.
+struct RuleFile {
+    FileId file = 0;
+    std::optional<PackClause> pack;
+    std::vector<Rule> rules;
+};
+
+}  // namespace lexflow::dsl

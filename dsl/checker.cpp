@@ -1,0 +1,276 @@
+#include "dsl/checker.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "dsl/diagnostic_ids.hpp"
+#include "dsl/edit_distance.hpp"
+#include "dsl/interpolation.hpp"
+
+namespace lexflow::dsl {
+
+namespace {
+
+constexpr std::string_view kModelVariable = "model";
+
+/// A variable visible at some point of a rule, and what it ranges over.
+struct ScopeEntry {
+    std::string name;
+    std::optional<Domain> domain;  ///< none for `model`
+};
+
+using Scope = std::vector<ScopeEntry>;
+
+const char* domain_name(Domain domain) {
+    switch (domain) {
+        case Domain::node:
+            return "node";
+        case Domain::flow:
+            return "flow";
+        case Domain::role:
+            return "role";
+    }
+    return "node";
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+    const auto match = closest_match(word, candidates);
+    return match ? "did you mean '" + *match + "'?" : std::string();
+}
+
+class Checker {
+  public:
+    explicit Checker(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+
+    RuleSet run(std::vector<RuleFile> files) {
+        RuleSet result;
+        collect_packs(files, result);
+        check_pack_references(files, result);
+        for (auto& file : files) {
+            for (auto& rule : file.rules) {
+                check_rule(rule);
+                result.rules.push_back(std::move(rule));
+            }
+        }
+        return result;
+    }
+
+  private:
+    void error(std::string_view code, SourceRange range, std::string message, std::string help = {},
+               std::vector<DiagnosticNote> notes = {}) {
+        diagnostics_.report({DiagnosticLevel::error, std::string(code), range, std::move(message),
+                             std::move(notes), std::move(help)});
+    }
+
+    void collect_packs(std::vector<RuleFile>& files, RuleSet& result) {
+        for (auto& file : files) {
+            if (!file.pack || !file.pack->is_declaration) {
+                continue;
+            }
+            auto& clause = *file.pack;
+            if (const auto* first = result.find_pack(clause.id)) {
+                error(diagnostic_ids::duplicate_pack, clause.id_range,
+                      "pack '" + clause.id + "' is declared more than once",
+                      "declare it in one file and start the others with 'pack " + clause.id + "'",
+                      {{"first declared here", first->range}});
+                continue;
+            }
+            if (clause.applies_when) {
+                check_expression(*clause.applies_when, {{std::string(kModelVariable), {}}},
+                                 /*applicability=*/true);
+            }
+            result.packs.push_back(
+                {clause.id, clause.title, std::move(clause.applies_when), clause.id_range});
+        }
+    }
+
+    void check_pack_references(const std::vector<RuleFile>& files, const RuleSet& result) {
+        std::vector<std::string_view> declared;
+        for (const auto& pack : result.packs) {
+            declared.push_back(pack.id);
+        }
+        std::sort(declared.begin(), declared.end());
+        for (const auto& file : files) {
+            if (file.pack && !file.pack->is_declaration && !result.find_pack(file.pack->id)) {
+                error(
+                    diagnostic_ids::undeclared_pack, file.pack->id_range,
+                    "pack '" + file.pack->id + "' is not declared in any loaded rule file",
+                    did_you_mean(file.pack->id, declared),
+                    {{"declare it with: pack " + file.pack->id + " \"Title\" { applies when ... }",
+                      std::nullopt}});
+            }
+        }
+    }
+
+    void check_rule(Rule& rule) {
+        if (const auto [first, inserted] = rule_ids_.emplace(rule.id, rule.id_range); !inserted) {
+            error(diagnostic_ids::duplicate_rule_id, rule.id_range,
+                  "rule id '" + rule.id + "' is already used",
+                  "rule ids are unique across all loaded packs; choose another id",
+                  {{"first used here", first->second}});
+        }
+        for (const auto& [field, range] : rule.repeated_fields) {
+            error(diagnostic_ids::duplicate_field, range,
+                  "'" + field + "' is given more than once in rule '" + rule.id + "'",
+                  field == "for every" ? "a rule has one 'for every' clause" : "keep one");
+        }
+        check_required_fields(rule);
+        check_severity(rule);
+        if (!rule.subject) {
+            return;
+        }
+        Scope scope{{std::string(kModelVariable), {}}};
+        if (declare(rule.subject->variable, rule.subject->variable_range, rule.subject->domain,
+                    scope)) {
+            scope.push_back({rule.subject->variable, rule.subject->domain});
+        }
+        if (rule.condition) {
+            check_expression(*rule.condition, scope, false);
+        }
+        if (rule.requirement) {
+            check_expression(*rule.requirement, scope, false);
+        }
+        for (auto* text : {rule.message ? &*rule.message : nullptr,
+                           rule.remediation ? &*rule.remediation : nullptr}) {
+            if (text && split_template(*text, diagnostics_)) {
+                check_template_variables(*text, scope);
+            }
+        }
+    }
+
+    void check_required_fields(const Rule& rule) {
+        const auto require = [&](bool present, const char* field, const char* example) {
+            if (!present) {
+                error(diagnostic_ids::missing_field, rule.id_range,
+                      "rule '" + rule.id + "' has no '" + field + "'",
+                      std::string("add a line such as: ") + example);
+            }
+        };
+        require(rule.title.has_value(), "title", "title \"What the rule checks\"");
+        require(!rule.severity_spelling.empty(), "severity", "severity high");
+        require(rule.message.has_value(), "message", "message \"'{x}' lacks ...\"");
+        require(rule.subject.has_value(), "for every",
+                "for every node x where x.kind == \"...\" require ...");
+    }
+
+    void check_severity(const Rule& rule) {
+        if (rule.severity_spelling.empty() || rule.severity) {
+            return;
+        }
+        const std::vector<std::string_view> names(kSeverityNames.begin(), kSeverityNames.end());
+        auto help = did_you_mean(rule.severity_spelling, names);
+        if (help.empty()) {
+            help = "use one of: critical, high, medium, low, info";
+        }
+        error(diagnostic_ids::unknown_severity, rule.severity_range,
+              "unknown severity '" + rule.severity_spelling + "'", std::move(help));
+    }
+
+    /// Checks that a new variable neither hides another nor takes `model`.
+    bool declare(const std::string& name, SourceRange range, Domain, const Scope& scope) {
+        if (name == kModelVariable) {
+            error(diagnostic_ids::shadowed_variable, range,
+                  "'model' is reserved for the model's top-level attributes",
+                  "choose another variable name");
+            return false;
+        }
+        const auto existing = std::find_if(scope.begin(), scope.end(),
+                                           [&](const ScopeEntry& e) { return e.name == name; });
+        if (existing != scope.end()) {
+            error(diagnostic_ids::shadowed_variable, range,
+                  "variable '" + name + "' is already bound by an enclosing quantifier",
+                  "choose another name, so that each variable means one thing");
+            return false;
+        }
+        return true;
+    }
+
+    const ScopeEntry* resolve(const std::string& name, SourceRange range, const Scope& scope,
+                              bool applicability) {
+        const auto found = std::find_if(scope.begin(), scope.end(),
+                                        [&](const ScopeEntry& e) { return e.name == name; });
+        if (found != scope.end()) {
+            return &*found;
+        }
+        if (applicability) {
+            error(diagnostic_ids::applicability_scope, range,
+                  "'applies when' can only read 'model', not '" + name + "'",
+                  "write it as 'model." + name + "' if it is a top-level model attribute");
+            return nullptr;
+        }
+        std::vector<std::string_view> names;
+        for (const auto& entry : scope) {
+            names.push_back(entry.name);
+        }
+        auto help = did_you_mean(name, names);
+        if (help.empty()) {
+            help = "variables are bound by 'for every' or 'exists'; strings need double quotes";
+        }
+        error(diagnostic_ids::unknown_variable, range, "unknown variable '" + name + "'",
+              std::move(help));
+        return nullptr;
+    }
+
+    void check_expression(const Expr& expr, const Scope& scope, bool applicability) {
+        switch (expr.kind) {
+            case Expr::Kind::literal:
+                return;
+            case Expr::Kind::path:
+            case Expr::Kind::has:
+                resolve(expr.path.variable, expr.path.variable_range, scope, applicability);
+                return;
+            case Expr::Kind::exists:
+                check_exists(expr, scope, applicability);
+                return;
+            default:
+                for (const auto& operand : expr.operands) {
+                    check_expression(operand, scope, applicability);
+                }
+        }
+    }
+
+    void check_exists(const Expr& expr, const Scope& scope, bool applicability) {
+        const auto& binding = expr.binding;
+        if (binding.adjacency != Adjacency::none) {
+            if (binding.domain != Domain::flow) {
+                error(diagnostic_ids::adjacency_needs_flow, expr.range,
+                      std::string("'from' and 'to' follow flows, not ") +
+                          domain_name(binding.domain) + "s",
+                      "write 'exists flow f from x' or 'exists flow f to x'");
+            }
+            if (const auto* anchor =
+                    resolve(binding.anchor, binding.anchor_range, scope, applicability);
+                anchor && anchor->domain != Domain::node) {
+                error(diagnostic_ids::adjacency_needs_flow, binding.anchor_range,
+                      "'" + binding.anchor + "' is not a node variable",
+                      "'from' and 'to' take a variable bound to a node");
+            }
+        }
+        Scope inner = scope;
+        if (declare(binding.variable, binding.variable_range, binding.domain, scope)) {
+            inner.push_back({binding.variable, binding.domain});
+        }
+        for (const auto& operand : expr.operands) {
+            check_expression(operand, inner, applicability);
+        }
+    }
+
+    void check_template_variables(const Template& text, const Scope& scope) {
+        for (const auto& segment : text.segments) {
+            if (segment.path) {
+                resolve(segment.path->variable, segment.path->variable_range, scope, false);
+            }
+        }
+    }
+
+    Diagnostics& diagnostics_;
+    std::map<std::string, SourceRange> rule_ids_;
+};
+
+}  // namespace
+
+RuleSet check_rules(std::vector<RuleFile> files, Diagnostics& diagnostics) {
+    return Checker(diagnostics).run(std::move(files));
+}
+
+}  // namespace lexflow::dsl

@@ -1,0 +1,16 @@
+#include "dsl/diagnostic.hpp"
+
+namespace lexflow::dsl {
+
+void Diagnostics::report(Diagnostic diagnostic) {
+    if (diagnostic.level == DiagnosticLevel::error) {
+        ++error_count_;
+        if (error_count_ > max_errors_) {
+            ++dropped_;
+            return;
+        }
+    }
+    kept_.push_back(std::move(diagnostic));
+}
+
+}  // namespace lexflow::dsl

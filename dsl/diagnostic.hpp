@@ -1,0 +1,51 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/source.hpp"
+
+namespace lexflow::dsl {
+
+/// How bad a diagnostic is. Errors stop lexflow before it checks anything.
+enum class DiagnosticLevel { error, warning, note };
+
+/// A secondary message attached to a diagnostic, e.g. "first defined here".
+struct DiagnosticNote {
+    std::string message;
+    std::optional<SourceRange> range;  ///< where the note points, if anywhere
+};
+
+/// One problem found in an input, as data. Rendering is separate
+/// (diagnostic_renderer.hpp), so the same diagnostic can become text or JSON.
+struct Diagnostic {
+    DiagnosticLevel level = DiagnosticLevel::error;
+    std::string code;  ///< stable id from diagnostic_ids.hpp, e.g. "LF2002"
+    SourceRange range;
+    std::string message;
+    std::vector<DiagnosticNote> notes;
+    std::string help;  ///< a suggestion such as "did you mean 'high'?"; empty if none
+};
+
+/// Collects diagnostics across phases so that every error is reported, not
+/// only the first. Keeps at most `max_errors` errors and counts the rest.
+class Diagnostics {
+  public:
+    explicit Diagnostics(std::size_t max_errors = 20) : max_errors_(max_errors) {}
+
+    void report(Diagnostic diagnostic);
+    [[nodiscard]] bool has_errors() const { return error_count_ > 0; }
+    [[nodiscard]] std::size_t error_count() const { return error_count_; }
+    /// Errors beyond the cap: counted, not kept.
+    [[nodiscard]] std::size_t dropped() const { return dropped_; }
+    [[nodiscard]] const std::vector<Diagnostic>& all() const { return kept_; }
+
+  private:
+    std::size_t max_errors_;
+    std::size_t error_count_ = 0;
+    std::size_t dropped_ = 0;
+    std::vector<Diagnostic> kept_;
+};
+
+}  // namespace lexflow::dsl

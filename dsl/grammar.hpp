@@ -1,0 +1,241 @@
+#pragma once
+
+// The grammar of lexflow rule files, as PEGTL rules. Pure: no actions. The
+// parse tree (parser.cpp) keeps the rules named in its selector, and
+// ast_builder.cpp turns that tree into the AST.
+//
+// Design notes
+// - Padding. `ws` is any mix of white space and `#` comments. A rule consumes
+//   only its own internal padding; sequences put `ws` between tokens, so that
+//   an error points at the start of the offending token, never at a space.
+// - Keywords. `kw<...>` matches a word only when no identifier character
+//   follows, so `node_count` is an identifier, not `node` + `_count`. Words
+//   that start conditions or quantifiers are reserved and cannot name
+//   variables; after a dot any word is an attribute key (`f.from`).
+// - Precedence, loosest first: `or`, `and`, `not`, then one comparison
+//   (`==` `!=` `<` `<=` `>` `>=` `in` `not in` `has`). Comparisons do not chain.
+//   `exists ... where C` extends as far right as it can, like a quantifier in
+//   logic; parenthesise it to stop it earlier.
+// - Errors. `must<>` appears only after a token that decides what must come
+//   next (`rule`, `for`, `where`, an operator, ...). Every rule used inside
+//   `must<>` is a small wrapper that exists to carry one message; the table is
+//   grammar_errors.hpp. Wrappers are used nowhere else, because a rule with a
+//   message raises its error wherever it fails.
+
+#include <tao/pegtl.hpp>
+
+namespace lexflow::dsl::grammar {
+
+namespace p = tao::pegtl;
+
+// ---------------------------------------------------------------- padding
+
+struct comment : p::seq<p::one<'#'>, p::until<p::eolf>> {};
+struct ws : p::star<p::sor<p::space, comment>> {};
+
+// ---------------------------------------------------------------- words
+
+struct identifier_first : p::ranges<'a', 'z', 'A', 'Z', '_'> {};
+struct identifier_other : p::ranges<'a', 'z', 'A', 'Z', '0', '9', '_'> {};
+struct identifier : p::seq<identifier_first, p::star<identifier_other>> {};
+
+template <typename Word>
+struct kw : p::seq<Word, p::not_at<identifier_other>> {};
+
+struct kw_and : kw<TAO_PEGTL_STRING("and")> {};
+struct kw_or : kw<TAO_PEGTL_STRING("or")> {};
+struct kw_not : kw<TAO_PEGTL_STRING("not")> {};
+struct kw_in : kw<TAO_PEGTL_STRING("in")> {};
+struct kw_has : kw<TAO_PEGTL_STRING("has")> {};
+struct kw_exists : kw<TAO_PEGTL_STRING("exists")> {};
+struct kw_where : kw<TAO_PEGTL_STRING("where")> {};
+struct kw_require : kw<TAO_PEGTL_STRING("require")> {};
+struct kw_every : kw<TAO_PEGTL_STRING("every")> {};
+struct kw_for : kw<TAO_PEGTL_STRING("for")> {};
+struct kw_from : kw<TAO_PEGTL_STRING("from")> {};
+struct kw_to : kw<TAO_PEGTL_STRING("to")> {};
+struct kw_true : kw<TAO_PEGTL_STRING("true")> {};
+struct kw_false : kw<TAO_PEGTL_STRING("false")> {};
+struct kw_node : kw<TAO_PEGTL_STRING("node")> {};
+struct kw_flow : kw<TAO_PEGTL_STRING("flow")> {};
+struct kw_role : kw<TAO_PEGTL_STRING("role")> {};
+struct kw_rule : kw<TAO_PEGTL_STRING("rule")> {};
+struct kw_pack : kw<TAO_PEGTL_STRING("pack")> {};
+struct kw_applies : kw<TAO_PEGTL_STRING("applies")> {};
+struct kw_when : kw<TAO_PEGTL_STRING("when")> {};
+struct kw_title : kw<TAO_PEGTL_STRING("title")> {};
+struct kw_description : kw<TAO_PEGTL_STRING("description")> {};
+struct kw_cite : kw<TAO_PEGTL_STRING("cite")> {};
+struct kw_severity : kw<TAO_PEGTL_STRING("severity")> {};
+struct kw_tags : kw<TAO_PEGTL_STRING("tags")> {};
+struct kw_message : kw<TAO_PEGTL_STRING("message")> {};
+struct kw_remediation : kw<TAO_PEGTL_STRING("remediation")> {};
+
+struct reserved_word : p::sor<kw_and, kw_or, kw_not, kw_in, kw_has, kw_exists, kw_where, kw_require,
+                              kw_every, kw_for, kw_from, kw_to, kw_true, kw_false, kw_node, kw_flow,
+                              kw_role, kw_rule, kw_pack> {};
+
+/// A variable: an identifier that is not a reserved word.
+struct variable : p::seq<p::not_at<reserved_word>, identifier> {};
+/// An attribute key after a dot or after `has`: any identifier.
+struct attribute_key : identifier {};
+
+/// Rule and pack ids: `AIA-50-2-MARKING`, `eu-ai-act`.
+struct id_other : p::sor<p::ranges<'a', 'z', 'A', 'Z', '0', '9'>, p::one<'_', '-', '.'>> {};
+struct dotted_id : p::seq<p::ranges<'a', 'z', 'A', 'Z'>, p::star<id_other>> {};
+
+// ---------------------------------------------------------------- literals
+
+struct escape_code : p::one<'"', '\\', 'n', 't'> {};
+struct escape : p::seq<p::one<'\\'>, p::must<escape_code>> {};
+struct string_char : p::sor<escape, p::not_one<'"', '\\', '\n', '\r'>> {};
+struct string_close : p::one<'"'> {};
+struct string_literal : p::seq<p::one<'"'>, p::star<string_char>, p::must<string_close>> {};
+
+struct fraction_digits : p::plus<p::digit> {};
+struct number_literal
+    : p::seq<p::opt<p::one<'-'>>, p::plus<p::digit>, p::opt<p::one<'.'>, p::must<fraction_digits>>,
+             p::not_at<identifier_other>> {};
+
+struct true_literal : p::seq<kw_true> {};
+struct false_literal : p::seq<kw_false> {};
+
+struct list_item : p::sor<string_literal, number_literal, true_literal, false_literal> {};
+struct list_close : p::one<']'> {};
+struct list_literal
+    : p::seq<
+          p::one<'['>, ws,
+          p::opt<list_item, ws, p::star<p::one<','>, ws, list_item, ws>, p::opt<p::one<','>, ws>>,
+          p::must<list_close>> {};
+
+struct literal : p::sor<string_literal, number_literal, true_literal, false_literal, list_literal> {
+};
+
+// ---------------------------------------------------------------- conditions
+
+struct expression;
+
+struct key_after_dot : p::seq<attribute_key> {};
+struct path : p::seq<variable, p::star<p::one<'.'>, p::must<key_after_dot>>> {};
+
+struct paren_inner : p::seq<expression> {};
+struct paren_close : p::one<')'> {};
+struct parenthesised : p::seq<p::one<'('>, ws, p::must<paren_inner>, ws, p::must<paren_close>> {};
+
+struct operand : p::sor<literal, path, parenthesised> {};
+struct operand_after_operator : p::seq<operand> {};
+
+struct op_eq : p::string<'=', '='> {};
+struct op_ne : p::string<'!', '='> {};
+struct op_le : p::string<'<', '='> {};
+struct op_ge : p::string<'>', '='> {};
+struct op_lt : p::one<'<'> {};
+struct op_gt : p::one<'>'> {};
+struct op_in : p::seq<kw_in> {};
+struct in_after_not : p::seq<kw_in> {};
+struct op_not_in : p::seq<kw_not, ws, p::must<in_after_not>> {};
+struct op_has : p::seq<kw_has> {};
+struct ordering_op : p::sor<op_eq, op_ne, op_le, op_ge, op_lt, op_gt> {};
+
+/// `=` where `==` was meant: a designed error, raised at the `=`.
+struct single_equals_message : p::failure {};
+struct single_equals : p::seq<p::at<p::one<'='>>, p::raise<single_equals_message>> {};
+
+struct has_keys : p::seq<attribute_key, p::star<p::one<'.'>, p::must<key_after_dot>>> {};
+struct keys_after_has : p::seq<has_keys> {};
+
+struct comparison_tail : p::sor<p::seq<ordering_op, ws, p::must<operand_after_operator>>,
+                                p::seq<op_not_in, ws, p::must<operand_after_operator>>,
+                                p::seq<op_in, ws, p::must<operand_after_operator>>,
+                                p::seq<op_has, ws, p::must<keys_after_has>>, single_equals> {};
+struct comparison : p::seq<operand, ws, p::opt<comparison_tail>> {};
+
+struct domain_node : p::seq<kw_node> {};
+struct domain_flow : p::seq<kw_flow> {};
+struct domain_role : p::seq<kw_role> {};
+struct domain : p::sor<domain_node, domain_flow, domain_role> {};
+struct domain_after_exists : p::seq<domain> {};
+struct bound_variable : p::seq<variable> {};
+
+struct adjacency_from : p::seq<kw_from> {};
+struct adjacency_to : p::seq<kw_to> {};
+struct anchor_variable : p::seq<variable> {};
+struct adjacency : p::seq<p::sor<adjacency_from, adjacency_to>, ws, p::must<anchor_variable>> {};
+
+struct condition_after_where : p::seq<expression> {};
+struct where_clause : p::seq<kw_where, ws, p::must<condition_after_where>> {};
+
+struct exists_expr
+    : p::seq<kw_exists, ws, p::must<domain_after_exists>, ws, p::must<bound_variable>, ws,
+             p::opt<adjacency, ws>, p::opt<where_clause>> {};
+
+struct not_expr;
+struct condition_after_not : p::seq<not_expr> {};
+struct negation : p::seq<kw_not, ws, p::must<condition_after_not>> {};
+struct not_expr : p::sor<negation, exists_expr, comparison> {};
+
+struct condition_after_and : p::seq<not_expr> {};
+struct conjunction : p::seq<not_expr, ws, p::star<kw_and, ws, p::must<condition_after_and>, ws>> {};
+struct condition_after_or : p::seq<conjunction> {};
+/// A full condition: a disjunction of conjunctions.
+struct expression : p::seq<conjunction, p::star<kw_or, ws, p::must<condition_after_or>>> {};
+
+// ---------------------------------------------------------------- rules
+
+struct field_string : p::seq<string_literal> {};
+struct title_field : p::seq<kw_title, ws, p::must<field_string>> {};
+struct description_field : p::seq<kw_description, ws, p::must<field_string>> {};
+struct cite_field : p::seq<kw_cite, ws, p::must<field_string>> {};
+struct message_field : p::seq<kw_message, ws, p::must<field_string>> {};
+struct remediation_field : p::seq<kw_remediation, ws, p::must<field_string>> {};
+
+struct severity_name : identifier {};
+struct severity_after_keyword : p::seq<severity_name> {};
+struct severity_field : p::seq<kw_severity, ws, p::must<severity_after_keyword>> {};
+
+struct tags_list : p::seq<list_literal> {};
+struct tags_field : p::seq<kw_tags, ws, p::must<tags_list>> {};
+
+struct every_after_for : p::seq<kw_every> {};
+struct domain_after_every : p::seq<domain> {};
+struct requirement : p::seq<expression> {};
+struct rule_where : p::seq<kw_where, ws, p::must<condition_after_where>> {};
+struct require_clause : p::seq<kw_require, ws, p::must<requirement>> {};
+struct require_after_variable : p::seq<require_clause> {};
+struct require_after_condition : p::seq<require_clause> {};
+struct for_clause : p::seq<kw_for, ws, p::must<every_after_for>, ws, p::must<domain_after_every>,
+                           ws, p::must<bound_variable>, ws,
+                           p::sor<p::seq<rule_where, ws, p::must<require_after_condition>>,
+                                  p::must<require_after_variable>>> {};
+
+struct rule_item : p::sor<title_field, description_field, cite_field, severity_field, tags_field,
+                          message_field, remediation_field, for_clause> {};
+struct rule_name : dotted_id {};
+struct rule_name_after_keyword : p::seq<rule_name> {};
+struct rule_open : p::one<'{'> {};
+struct rule_close : p::one<'}'> {};
+struct rule_decl : p::seq<kw_rule, ws, p::must<rule_name_after_keyword>, ws, p::must<rule_open>, ws,
+                          p::star<rule_item, ws>, p::must<rule_close>> {};
+
+// ---------------------------------------------------------------- packs
+
+struct applies_condition : p::seq<expression> {};
+struct when_after_applies : p::seq<kw_when> {};
+struct pack_applies
+    : p::seq<kw_applies, ws, p::must<when_after_applies>, ws, p::must<applies_condition>> {};
+struct pack_close : p::one<'}'> {};
+struct pack_body : p::seq<p::one<'{'>, ws, p::star<pack_applies, ws>, p::must<pack_close>> {};
+struct pack_body_after_title : p::seq<pack_body> {};
+struct pack_title : p::seq<string_literal> {};
+struct pack_name : dotted_id {};
+struct pack_name_after_keyword : p::seq<pack_name> {};
+struct pack_clause
+    : p::seq<kw_pack, ws, p::must<pack_name_after_keyword>, ws,
+             p::opt<p::sor<p::seq<pack_title, ws, p::must<pack_body_after_title>>, pack_body>>> {};
+
+// ---------------------------------------------------------------- files
+
+struct end_of_file : p::eof {};
+struct file : p::seq<ws, p::opt<pack_clause, ws>, p::star<rule_decl, ws>, p::must<end_of_file>> {};
+
+}  // namespace lexflow::dsl::grammar

@@ -1,0 +1,62 @@
+#pragma once
+
+// The message for every place where the grammar commits (every `must<>` and
+// `raise<>` in grammar.hpp). `must_if` refuses to compile a `must<>` whose rule
+// has no entry here, so no user ever sees PEGTL's generic text.
+
+#include <tao/pegtl.hpp>
+
+#include "dsl/grammar.hpp"
+
+namespace lexflow::dsl::grammar {
+
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+
+// clang-format off
+template <> inline constexpr auto error_message<escape_code> = "unknown escape sequence; use \\\", \\\\, \\n or \\t";
+template <> inline constexpr auto error_message<string_close> = "unterminated string; add a closing '\"' on this line";
+template <> inline constexpr auto error_message<fraction_digits> = "expected digits after the decimal point";
+template <> inline constexpr auto error_message<list_close> = "expected ',' or ']' in the list (list items are strings, numbers or booleans)";
+template <> inline constexpr auto error_message<key_after_dot> = "expected an attribute name after '.'";
+template <> inline constexpr auto error_message<paren_inner> = "expected a condition after '('";
+template <> inline constexpr auto error_message<paren_close> = "expected ')' to close the parenthesis";
+template <> inline constexpr auto error_message<operand_after_operator> = "expected a value or an attribute path after the operator";
+template <> inline constexpr auto error_message<in_after_not> = "expected 'in' after 'not' here; to negate a condition, put 'not' in front of it";
+template <> inline constexpr auto error_message<single_equals_message> = "'=' is not an operator; use '==' to compare values";
+template <> inline constexpr auto error_message<keys_after_has> = "expected an attribute name after 'has'";
+template <> inline constexpr auto error_message<domain_after_exists> = "expected 'node', 'flow' or 'role' after 'exists'";
+template <> inline constexpr auto error_message<bound_variable> = "expected a variable name (reserved words such as 'node' or 'to' cannot name variables)";
+template <> inline constexpr auto error_message<anchor_variable> = "expected the variable of a node after 'from' or 'to'";
+template <> inline constexpr auto error_message<condition_after_where> = "expected a condition after 'where'";
+template <> inline constexpr auto error_message<condition_after_not> = "expected a condition after 'not'";
+template <> inline constexpr auto error_message<condition_after_and> = "expected a condition after 'and'";
+template <> inline constexpr auto error_message<condition_after_or> = "expected a condition after 'or'";
+template <> inline constexpr auto error_message<field_string> = "expected a quoted string";
+template <> inline constexpr auto error_message<severity_after_keyword> = "expected a severity: critical, high, medium, low or info";
+template <> inline constexpr auto error_message<tags_list> = "expected a list of tags, such as [\"transparency\", \"logging\"]";
+template <> inline constexpr auto error_message<every_after_for> = "expected 'every' after 'for'";
+template <> inline constexpr auto error_message<domain_after_every> = "expected 'node', 'flow' or 'role' after 'for every'";
+template <> inline constexpr auto error_message<requirement> = "expected a condition after 'require'";
+template <> inline constexpr auto error_message<require_after_variable> = "expected 'where' or 'require' after the variable";
+template <> inline constexpr auto error_message<require_after_condition> = "expected 'and', 'or' or 'require' after the condition";
+template <> inline constexpr auto error_message<rule_name_after_keyword> = "expected a rule id after 'rule' (letters, digits, '-', '_' and '.', starting with a letter)";
+template <> inline constexpr auto error_message<rule_open> = "expected '{' after the rule id";
+template <> inline constexpr auto error_message<rule_close> = "expected a rule field (title, description, cite, severity, tags, message, remediation), 'for every', or '}'";
+template <> inline constexpr auto error_message<when_after_applies> = "expected 'when' after 'applies'";
+template <> inline constexpr auto error_message<applies_condition> = "expected a condition after 'applies when'";
+template <> inline constexpr auto error_message<pack_close> = "expected 'applies when' or '}' in the pack declaration";
+template <> inline constexpr auto error_message<pack_body_after_title> = "expected '{' after the pack title";
+template <> inline constexpr auto error_message<pack_name_after_keyword> = "expected a pack id after 'pack' (letters, digits, '-', '_' and '.', starting with a letter)";
+template <> inline constexpr auto error_message<end_of_file> = "expected 'rule' or the end of the file";
+// clang-format on
+
+struct error_table {
+    template <typename Rule>
+    static constexpr auto message = error_message<Rule>;
+};
+
+template <typename Rule>
+using control = tao::pegtl::must_if<error_table>::control<Rule>;
+
+}  // namespace lexflow::dsl::grammar

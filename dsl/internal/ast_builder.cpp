@@ -1,0 +1,343 @@
+#include "dsl/internal/ast_builder.hpp"
+
+#include <charconv>
+
+#include "dsl/diagnostic_ids.hpp"
+
+namespace lexflow::dsl::internal {
+
+namespace {
+
+template <typename Rule>
+bool is(const ParseNode& node) {
+    return node.is_type<Rule>();
+}
+
+/// The text between the quotes of a string literal node.
+std::string_view quoted_body(const ParseNode& node) {
+    const auto text = node.string_view();
+    return text.substr(1, text.size() - 2);
+}
+
+std::optional<CompareOp> compare_op(const ParseNode& node) {
+    if (is<g::op_eq>(node))
+        return CompareOp::eq;
+    if (is<g::op_ne>(node))
+        return CompareOp::ne;
+    if (is<g::op_lt>(node))
+        return CompareOp::lt;
+    if (is<g::op_le>(node))
+        return CompareOp::le;
+    if (is<g::op_gt>(node))
+        return CompareOp::gt;
+    if (is<g::op_ge>(node))
+        return CompareOp::ge;
+    if (is<g::op_in>(node))
+        return CompareOp::in;
+    if (is<g::op_not_in>(node))
+        return CompareOp::not_in;
+    return std::nullopt;
+}
+
+Expr make_expr(Expr::Kind kind, SourceRange range) {
+    Expr expr;
+    expr.kind = kind;
+    expr.range = range;
+    return expr;
+}
+
+Domain domain_of(const ParseNode& node) {
+    if (is<g::domain_flow>(node))
+        return Domain::flow;
+    if (is<g::domain_role>(node))
+        return Domain::role;
+    return Domain::node;
+}
+
+}  // namespace
+
+std::string unescape(std::string_view body) {
+    std::string out;
+    out.reserve(body.size());
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i] != '\\' || i + 1 == body.size()) {
+            out += body[i];
+            continue;
+        }
+        const char code = body[++i];
+        out += code == 'n' ? '\n' : code == 't' ? '\t' : code;
+    }
+    return out;
+}
+
+SourceRange AstBuilder::range_of(const ParseNode& node) const {
+    const auto begin = node.begin();
+    auto length = node.string_view();
+    if (const auto newline = length.find('\n'); newline != std::string_view::npos) {
+        length = length.substr(0, newline);
+    }
+    return {file_, static_cast<std::uint32_t>(begin.line), static_cast<std::uint32_t>(begin.column),
+            static_cast<std::uint32_t>(std::max<std::size_t>(1, length.size()))};
+}
+
+RuleFile AstBuilder::build(const ParseNode& root) {
+    RuleFile result;
+    result.file = file_;
+    for (const auto& child : root.children) {
+        if (is<g::pack_clause>(*child)) {
+            result.pack = build_pack(*child);
+        } else if (is<g::rule_decl>(*child)) {
+            result.rules.push_back(build_rule(*child));
+        }
+    }
+    const std::string pack_id = result.pack ? result.pack->id : std::string();
+    for (auto& rule : result.rules) {
+        rule.pack = pack_id;
+    }
+    return result;
+}
+
+PackClause AstBuilder::build_pack(const ParseNode& node) {
+    PackClause pack;
+    for (const auto& child : node.children) {
+        if (is<g::pack_name>(*child)) {
+            pack.id = child->string();
+            pack.id_range = range_of(*child);
+        } else if (is<g::pack_title>(*child)) {
+            pack.title = unescape(quoted_body(*child->children.front()));
+        } else if (is<g::pack_body>(*child)) {
+            pack.is_declaration = true;
+            for (const auto& item : child->children) {
+                pack.applies_when = build_expression(*item->children.front());
+            }
+        }
+    }
+    if (pack.is_declaration && pack.title.empty()) {
+        pack.title = pack.id;
+    }
+    return pack;
+}
+
+Template AstBuilder::build_template(const ParseNode& string_node) {
+    Template result;
+    result.raw = std::string(quoted_body(string_node));
+    result.range = range_of(string_node);
+    return result;
+}
+
+Rule AstBuilder::build_rule(const ParseNode& node) {
+    Rule rule;
+    const auto note_repeat = [&rule](bool already_set, const char* field, SourceRange range) {
+        if (already_set) {
+            rule.repeated_fields.emplace_back(field, range);
+        }
+    };
+    for (const auto& child_ptr : node.children) {
+        const auto& child = *child_ptr;
+        const auto field_range = range_of(child);
+        if (is<g::rule_name>(child)) {
+            rule.id = child.string();
+            rule.id_range = field_range;
+        } else if (is<g::title_field>(child)) {
+            note_repeat(rule.title.has_value(), "title", field_range);
+            rule.title = unescape(quoted_body(*child.children.front()));
+        } else if (is<g::description_field>(child)) {
+            note_repeat(rule.description.has_value(), "description", field_range);
+            rule.description = unescape(quoted_body(*child.children.front()));
+        } else if (is<g::cite_field>(child)) {
+            const auto& text = *child.children.front();
+            rule.citations.push_back({unescape(quoted_body(text)), range_of(text)});
+        } else if (is<g::message_field>(child)) {
+            note_repeat(rule.message.has_value(), "message", field_range);
+            rule.message = build_template(*child.children.front());
+        } else if (is<g::remediation_field>(child)) {
+            note_repeat(rule.remediation.has_value(), "remediation", field_range);
+            rule.remediation = build_template(*child.children.front());
+        } else if (is<g::severity_field>(child)) {
+            note_repeat(!rule.severity_spelling.empty(), "severity", field_range);
+            const auto& name = *child.children.front();
+            rule.severity_spelling = name.string();
+            rule.severity_range = range_of(name);
+            rule.severity = parse_severity(rule.severity_spelling);
+        } else if (is<g::tags_field>(child)) {
+            note_repeat(!rule.tags.empty(), "tags", field_range);
+            for (const auto& item : child.children.front()->children) {
+                if (!is<g::string_literal>(*item)) {
+                    diagnostics_.report({DiagnosticLevel::error,
+                                         std::string(diagnostic_ids::invalid_tags),
+                                         range_of(*item),
+                                         "tags must be quoted strings",
+                                         {},
+                                         "write the tag in double quotes"});
+                    continue;
+                }
+                rule.tags.push_back(unescape(quoted_body(*item)));
+            }
+        } else if (is<g::for_clause>(child)) {
+            note_repeat(rule.subject.has_value(), "for every", field_range);
+            build_quantifier(child, rule);
+        }
+    }
+    return rule;
+}
+
+void AstBuilder::build_quantifier(const ParseNode& node, Rule& rule) {
+    Binding subject;
+    rule.quantifier_range = range_of(node);
+    for (const auto& child : node.children) {
+        if (is<g::domain_node>(*child) || is<g::domain_flow>(*child) ||
+            is<g::domain_role>(*child)) {
+            subject.domain = domain_of(*child);
+        } else if (is<g::variable>(*child)) {
+            subject.variable = child->string();
+            subject.variable_range = range_of(*child);
+        } else if (is<g::rule_where>(*child)) {
+            rule.condition = build_expression(*child->children.front());
+        } else if (is<g::requirement>(*child)) {
+            rule.requirement = build_expression(*child->children.front());
+        }
+    }
+    rule.subject = std::move(subject);
+}
+
+Expr AstBuilder::build_expression(const ParseNode& node) {
+    if (node.children.size() == 1) {
+        return build_conjunction(*node.children.front());
+    }
+    Expr any = make_expr(Expr::Kind::any_of, range_of(node));
+    for (const auto& child : node.children) {
+        any.operands.push_back(build_conjunction(*child));
+    }
+    return any;
+}
+
+Expr AstBuilder::build_conjunction(const ParseNode& node) {
+    if (node.children.size() == 1) {
+        return build_unary(*node.children.front());
+    }
+    Expr all = make_expr(Expr::Kind::all_of, range_of(node));
+    for (const auto& child : node.children) {
+        all.operands.push_back(build_unary(*child));
+    }
+    return all;
+}
+
+Expr AstBuilder::build_unary(const ParseNode& node) {
+    if (is<g::negation>(node)) {
+        Expr negation = make_expr(Expr::Kind::negate, range_of(node));
+        negation.operands.push_back(build_unary(*node.children.front()));
+        return negation;
+    }
+    if (is<g::exists_expr>(node)) {
+        return build_exists(node);
+    }
+    return build_comparison(node);
+}
+
+Expr AstBuilder::build_exists(const ParseNode& node) {
+    Expr exists = make_expr(Expr::Kind::exists, range_of(node));
+    bool after_adjacency = false;
+    for (const auto& child : node.children) {
+        if (is<g::domain_node>(*child) || is<g::domain_flow>(*child) ||
+            is<g::domain_role>(*child)) {
+            exists.binding.domain = domain_of(*child);
+        } else if (is<g::adjacency_from>(*child) || is<g::adjacency_to>(*child)) {
+            exists.binding.adjacency =
+                is<g::adjacency_from>(*child) ? Adjacency::outgoing : Adjacency::incoming;
+            after_adjacency = true;
+        } else if (is<g::variable>(*child) && after_adjacency) {
+            exists.binding.anchor = child->string();
+            exists.binding.anchor_range = range_of(*child);
+        } else if (is<g::variable>(*child)) {
+            exists.binding.variable = child->string();
+            exists.binding.variable_range = range_of(*child);
+        } else if (is<g::where_clause>(*child)) {
+            exists.operands.push_back(build_expression(*child->children.front()));
+        }
+    }
+    return exists;
+}
+
+Expr AstBuilder::build_comparison(const ParseNode& node) {
+    const auto& children = node.children;
+    Expr left = build_operand(*children.front());
+    if (children.size() == 1) {
+        return left;
+    }
+    const auto& op = *children[1];
+    if (is<g::op_has>(op)) {
+        Expr has = make_expr(Expr::Kind::has, range_of(node));
+        if (left.kind != Expr::Kind::path) {
+            diagnostics_.report({DiagnosticLevel::error,
+                                 std::string(diagnostic_ids::syntax_error),
+                                 left.range,
+                                 "the left side of 'has' must be a variable or an attribute path",
+                                 {},
+                                 "write it as 'x has key' or 'x.map has key'"});
+        }
+        // `x.a has b.c` asks whether the path x.a.b.c exists.
+        has.path = left.path;
+        for (std::size_t i = 2; i < children.size(); ++i) {
+            has.path.keys.push_back(children[i]->string());
+        }
+        has.path.range = has.range;
+        return has;
+    }
+    Expr compare = make_expr(Expr::Kind::compare, range_of(node));
+    compare.op = compare_op(op).value_or(CompareOp::eq);
+    compare.operands.push_back(std::move(left));
+    compare.operands.push_back(build_operand(*children[2]));
+    return compare;
+}
+
+Expr AstBuilder::build_operand(const ParseNode& node) {
+    if (is<g::expression>(node)) {
+        return build_expression(node);
+    }
+    if (is<g::path>(node)) {
+        Expr path = make_expr(Expr::Kind::path, range_of(node));
+        path.path = build_path(node);
+        return path;
+    }
+    Expr literal = make_expr(Expr::Kind::literal, range_of(node));
+    literal.literal = build_literal(node);
+    return literal;
+}
+
+Literal AstBuilder::build_literal(const ParseNode& node) {
+    Literal literal;
+    literal.range = range_of(node);
+    if (is<g::string_literal>(node)) {
+        literal.kind = Literal::Kind::string;
+        literal.text = unescape(quoted_body(node));
+    } else if (is<g::number_literal>(node)) {
+        literal.kind = Literal::Kind::number;
+        const auto text = node.string_view();
+        std::from_chars(text.data(), text.data() + text.size(), literal.number);
+    } else if (is<g::true_literal>(node) || is<g::false_literal>(node)) {
+        literal.kind = Literal::Kind::boolean;
+        literal.boolean = is<g::true_literal>(node);
+    } else if (is<g::list_literal>(node)) {
+        literal.kind = Literal::Kind::list;
+        for (const auto& item : node.children) {
+            literal.items.push_back(build_literal(*item));
+        }
+    }
+    return literal;
+}
+
+AttributePath AstBuilder::build_path(const ParseNode& node) {
+    AttributePath path;
+    path.range = range_of(node);
+    for (const auto& child : node.children) {
+        if (is<g::variable>(*child)) {
+            path.variable = child->string();
+            path.variable_range = range_of(*child);
+        } else {
+            path.keys.push_back(child->string());
+        }
+    }
+    return path;
+}
+
+}  // namespace lexflow::dsl::internal

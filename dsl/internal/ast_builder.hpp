@@ -1,0 +1,39 @@
+#pragma once
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostic.hpp"
+#include "dsl/internal/parse_tree.hpp"
+
+namespace lexflow::dsl::internal {
+
+/// Turns the parse tree of one file into its AST. Reports the few mistakes
+/// the grammar lets through (such as `"x" has key`) as diagnostics.
+class AstBuilder {
+  public:
+    AstBuilder(FileId file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
+
+    [[nodiscard]] RuleFile build(const ParseNode& root);
+
+  private:
+    [[nodiscard]] PackClause build_pack(const ParseNode& node);
+    [[nodiscard]] Rule build_rule(const ParseNode& node);
+    void build_quantifier(const ParseNode& node, Rule& rule);
+    [[nodiscard]] Expr build_expression(const ParseNode& node);
+    [[nodiscard]] Expr build_conjunction(const ParseNode& node);
+    [[nodiscard]] Expr build_unary(const ParseNode& node);
+    [[nodiscard]] Expr build_exists(const ParseNode& node);
+    [[nodiscard]] Expr build_comparison(const ParseNode& node);
+    [[nodiscard]] Expr build_operand(const ParseNode& node);
+    [[nodiscard]] Literal build_literal(const ParseNode& node);
+    [[nodiscard]] AttributePath build_path(const ParseNode& node);
+    [[nodiscard]] Template build_template(const ParseNode& string_node);
+    [[nodiscard]] SourceRange range_of(const ParseNode& node) const;
+
+    FileId file_;
+    Diagnostics& diagnostics_;
+};
+
+/// The value of a string literal's text between its quotes, escapes resolved.
+[[nodiscard]] std::string unescape(std::string_view quoted_body);
+
+}  // namespace lexflow::dsl::internal

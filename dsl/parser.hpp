@@ -1,0 +1,17 @@
+#pragma once
+
+#include <optional>
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostic.hpp"
+#include "dsl/source.hpp"
+
+namespace lexflow::dsl {
+
+/// Parses one rule file held in `sources`. On a syntax error, reports one
+/// located diagnostic and returns nothing: a PEG parser cannot resynchronise
+/// reliably, and a second error after a bad first one is usually noise.
+[[nodiscard]] std::optional<RuleFile> parse_rule_file(const SourceSet& sources, FileId file,
+                                                      Diagnostics& diagnostics);
+
+}  // namespace lexflow::dsl

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+
+namespace lexflow::dsl {
+
+/// A declared pack: `pack ID "Title" { applies when C }`.
+struct Pack {
+    std::string id;
+    std::string title;
+    std::optional<Expr> applies_when;  ///< none: the pack always applies
+    SourceRange range;
+};
+
+/// Every loaded rule, checked: each rule has a title, a severity, a message
+/// and a `for every` clause; every variable is bound; every pack it names is
+/// declared; templates are split into segments. The evaluator relies on this.
+struct RuleSet {
+    std::vector<Pack> packs;
+    std::vector<Rule> rules;  ///< in load order
+
+    [[nodiscard]] const Pack* find_pack(std::string_view id) const;
+};
+
+}  // namespace lexflow::dsl

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/rule_set.hpp"
+#include "engine/model.hpp"
+
+namespace lexflow::engine {
+
+/// Variables live in numbered slots: 0 is `model`, 1 the rule's subject,
+/// and each `exists` takes the next free one.
+using Slot = std::uint8_t;
+inline constexpr Slot kModelSlot = 0;
+inline constexpr Slot kSubjectSlot = 1;
+
+/// An attribute path with its keys resolved to Symbols once, so evaluation
+/// never hashes a string. A key no model element uses can never be found.
+struct CompiledPath {
+    Slot slot = kModelSlot;
+    std::vector<std::optional<Symbol>> keys;
+    std::string spelling;  ///< "g.ai_role", for "not evaluated" reports
+};
+
+/// A condition compiled against one model. Mirrors dsl::Expr.
+struct CompiledExpr {
+    dsl::Expr::Kind kind = dsl::Expr::Kind::literal;
+    Value literal;
+    CompiledPath path;
+    dsl::CompareOp op = dsl::CompareOp::eq;
+    dsl::Domain domain = dsl::Domain::node;
+    dsl::Adjacency adjacency = dsl::Adjacency::none;
+    Slot bound = 0;   ///< the slot an `exists` binds
+    Slot anchor = 0;  ///< the node slot after `from`/`to`
+    std::vector<CompiledExpr> operands;
+};
+
+/// A message or remediation: literal text and paths to interpolate.
+struct CompiledTemplate {
+    struct Segment {
+        std::string text;
+        std::optional<CompiledPath> path;
+    };
+    std::vector<Segment> segments;
+};
+
+/// One rule, ready to run over a model: `for every <domain> where <condition>
+/// require <requirement>`. Path rules will compile to reachability queries.
+struct Query {
+    const dsl::Rule* rule = nullptr;
+    dsl::Domain domain = dsl::Domain::node;
+    std::optional<CompiledExpr> condition;
+    CompiledExpr requirement;
+    CompiledTemplate message;
+    CompiledTemplate remediation;
+    Slot slot_count = 2;
+};
+
+/// Compiles a checked rule against `model`; interns the rule's literals in the
+/// model's string pool.
+[[nodiscard]] Query compile_rule(const dsl::Rule& rule, Model& model);
+
+/// Compiles a pack's `applies when` condition (it reads only `model`).
+[[nodiscard]] CompiledExpr compile_condition(const dsl::Expr& condition, Model& model);
+
+}  // namespace lexflow::engine

@@ -1,0 +1,42 @@
+#pragma once
+
+// Runs the real lexflow binary, as a user or a CI job would, from the project
+// root, and captures what it prints and its exit status.
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "tests/support/golden.hpp"
+
+namespace lexflow::testing {
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;  ///< stdout
+    std::string err;  ///< stderr
+};
+
+/// `arguments` are passed through the shell, so quote what needs it.
+inline RunResult run_lexflow(const std::string& arguments, const std::string& environment = "") {
+    const auto scratch =
+        std::filesystem::temp_directory_path() /
+        ("lexflow-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+    std::filesystem::create_directories(scratch);
+    const auto out_path = (scratch / "out").string();
+    const auto err_path = (scratch / "err").string();
+    const auto command = "cd '" + std::string(LEXFLOW_SOURCE_DIR) + "' && env NO_COLOR=1 " +
+                         environment + " '" + std::string(LEXFLOW_BINARY) + "' " + arguments +
+                         " >'" + out_path + "' 2>'" + err_path + "' </dev/null";
+    const int status = std::system(command.c_str());
+    RunResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_text(out_path);
+    result.err = read_text(err_path);
+    std::filesystem::remove_all(scratch);
+    return result;
+}
+
+}  // namespace lexflow::testing
