@@ -78,6 +78,31 @@ struct Expr {
     std::vector<Expr> operands;
 };
 
+/// `for every path from node g [where C1] to node s [where C2] require R
+/// [report per source|target]`: a question about where data can travel.
+/// Paths have one flow or more and may revisit nodes; they are never
+/// enumerated (see engine/path_search.hpp).
+struct PathQuantifier {
+    /// What every path from a source to a target must satisfy.
+    enum class Requirement {
+        passes,      ///< `passes node d where C3`: some node on the path (ends included)
+        every_flow,  ///< `every flow f satisfies C`: each flow on the path
+        no_path,     ///< `no path [unless passes node d where C3]`: no such path at all
+    };
+    /// Whose finding it is: each target reached, or each source that reaches one.
+    enum class ReportPer { target, source };
+
+    Binding source;
+    std::optional<Expr> source_condition;  ///< reads the source and `model`
+    Binding target;
+    std::optional<Expr> target_condition;  ///< reads the target, and may read the source
+    Requirement requirement = Requirement::passes;
+    std::optional<Binding> via;  ///< `d` of passes/unless, or `f` of every flow
+    std::optional<Expr> via_condition;
+    ReportPer per = ReportPer::target;
+    SourceRange range;
+};
+
 /// A quoted citation such as "EU AI Act Art. 50(2)".
 struct Citation {
     std::string text;
@@ -110,10 +135,11 @@ struct Rule {
     std::optional<Template> message;
     std::optional<Template> remediation;
 
-    /// `for every subject [where condition] require requirement`
+    /// `for every subject [where condition] require requirement`; or `path`.
     std::optional<Binding> subject;
     std::optional<Expr> condition;
     std::optional<Expr> requirement;
+    std::optional<PathQuantifier> path;  ///< set instead of the three above for path rules
     SourceRange quantifier_range;
 
     /// Fields given more than once, for the checker to report.

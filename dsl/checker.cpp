@@ -116,6 +116,10 @@ class Checker {
         }
         check_required_fields(rule);
         check_severity(rule);
+        if (rule.path) {
+            check_path_rule(rule);
+            return;
+        }
         if (!rule.subject) {
             return;
         }
@@ -130,11 +134,70 @@ class Checker {
         if (rule.requirement) {
             check_expression(*rule.requirement, scope, false);
         }
+        check_templates(rule, scope);
+    }
+
+    void check_templates(Rule& rule, const Scope& scope) {
         for (auto* text : {rule.message ? &*rule.message : nullptr,
                            rule.remediation ? &*rule.remediation : nullptr}) {
             if (text && split_template(*text, diagnostics_)) {
                 check_template_variables(*text, scope);
             }
+        }
+    }
+
+    /// Path rules bind the source, the target and the control or flow. The
+    /// target's condition may read the source (a two-end condition); the
+    /// control's or flow's condition reads only itself, because it filters the
+    /// graph once for all paths.
+    void check_path_rule(Rule& rule) {
+        auto& path = *rule.path;
+        Scope scope{{std::string(kModelVariable), {}}};
+        if (declare(path.source.variable, path.source.variable_range, Domain::node, scope)) {
+            scope.push_back({path.source.variable, Domain::node});
+        }
+        if (path.source_condition) {
+            check_expression(*path.source_condition, scope, false);
+        }
+        if (declare(path.target.variable, path.target.variable_range, Domain::node, scope)) {
+            scope.push_back({path.target.variable, Domain::node});
+        }
+        if (path.target_condition) {
+            check_expression(*path.target_condition, scope, false);
+        }
+        auto template_scope = scope;
+        if (path.via) {
+            if (declare(path.via->variable, path.via->variable_range, path.via->domain, scope)) {
+                if (path.requirement == PathQuantifier::Requirement::every_flow) {
+                    template_scope.push_back({path.via->variable, Domain::flow});
+                }
+            }
+            if (path.via_condition) {
+                const Scope via_scope{{std::string(kModelVariable), {}},
+                                      {path.via->variable, path.via->domain}};
+                check_via_condition(*path.via_condition, via_scope, path);
+            }
+        }
+        check_templates(rule, template_scope);
+    }
+
+    void check_via_condition(const Expr& expr, const Scope& scope, const PathQuantifier& path) {
+        if (expr.kind == Expr::Kind::path || expr.kind == Expr::Kind::has) {
+            const auto& name = expr.path.variable;
+            if (name == path.source.variable || name == path.target.variable) {
+                error(diagnostic_ids::path_scope, expr.path.variable_range,
+                      "the condition on '" + path.via->variable + "' cannot read '" + name + "'",
+                      "it is checked once for the whole graph, so it reads only '" +
+                          path.via->variable + "' and 'model'");
+                return;
+            }
+        }
+        if (expr.kind == Expr::Kind::exists || expr.operands.empty()) {
+            check_expression(expr, scope, false);
+            return;
+        }
+        for (const auto& operand : expr.operands) {
+            check_via_condition(operand, scope, path);
         }
     }
 
@@ -149,7 +212,7 @@ class Checker {
         require(rule.title.has_value(), "title", "title \"What the rule checks\"");
         require(!rule.severity_spelling.empty(), "severity", "severity high");
         require(rule.message.has_value(), "message", "message \"'{x}' lacks ...\"");
-        require(rule.subject.has_value(), "for every",
+        require(rule.subject.has_value() || rule.path.has_value(), "for every",
                 "for every node x where x.kind == \"...\" require ...");
     }
 

@@ -22,6 +22,7 @@ inline constexpr std::string_view shadowed_variable = "LF2009";
 inline constexpr std::string_view adjacency_needs_flow = "LF2010";
 inline constexpr std::string_view applicability_scope = "LF2011";
 inline constexpr std::string_view invalid_tags = "LF2012";
+inline constexpr std::string_view path_scope = "LF2013";
 
 inline constexpr std::string_view malformed_yaml = "LF3001";
 inline constexpr std::string_view missing_key = "LF3002";

@@ -60,6 +60,15 @@ struct kw_node : kw<TAO_PEGTL_STRING("node")> {};
 struct kw_flow : kw<TAO_PEGTL_STRING("flow")> {};
 struct kw_role : kw<TAO_PEGTL_STRING("role")> {};
 struct kw_rule : kw<TAO_PEGTL_STRING("rule")> {};
+struct kw_path : kw<TAO_PEGTL_STRING("path")> {};
+struct kw_passes : kw<TAO_PEGTL_STRING("passes")> {};
+struct kw_satisfies : kw<TAO_PEGTL_STRING("satisfies")> {};
+struct kw_no : kw<TAO_PEGTL_STRING("no")> {};
+struct kw_unless : kw<TAO_PEGTL_STRING("unless")> {};
+struct kw_report : kw<TAO_PEGTL_STRING("report")> {};
+struct kw_per : kw<TAO_PEGTL_STRING("per")> {};
+struct kw_source : kw<TAO_PEGTL_STRING("source")> {};
+struct kw_target : kw<TAO_PEGTL_STRING("target")> {};
 struct kw_pack : kw<TAO_PEGTL_STRING("pack")> {};
 struct kw_applies : kw<TAO_PEGTL_STRING("applies")> {};
 struct kw_when : kw<TAO_PEGTL_STRING("when")> {};
@@ -71,9 +80,10 @@ struct kw_tags : kw<TAO_PEGTL_STRING("tags")> {};
 struct kw_message : kw<TAO_PEGTL_STRING("message")> {};
 struct kw_remediation : kw<TAO_PEGTL_STRING("remediation")> {};
 
-struct reserved_word : p::sor<kw_and, kw_or, kw_not, kw_in, kw_has, kw_exists, kw_where, kw_require,
-                              kw_every, kw_for, kw_from, kw_to, kw_true, kw_false, kw_node, kw_flow,
-                              kw_role, kw_rule, kw_pack> {};
+struct reserved_word
+    : p::sor<kw_and, kw_or, kw_not, kw_in, kw_has, kw_exists, kw_where, kw_require, kw_every,
+             kw_for, kw_from, kw_to, kw_true, kw_false, kw_node, kw_flow, kw_role, kw_rule, kw_pack,
+             kw_path, kw_passes, kw_satisfies, kw_no, kw_unless> {};
 
 /// A variable: an identifier that is not a reserved word.
 struct variable : p::seq<p::not_at<reserved_word>, identifier> {};
@@ -197,16 +207,61 @@ struct tags_list : p::seq<list_literal> {};
 struct tags_field : p::seq<kw_tags, ws, p::must<tags_list>> {};
 
 struct every_after_for : p::seq<kw_every> {};
-struct domain_after_every : p::seq<domain> {};
+struct domain_after_every : p::failure {};
 struct requirement : p::seq<expression> {};
 struct rule_where : p::seq<kw_where, ws, p::must<condition_after_where>> {};
 struct require_clause : p::seq<kw_require, ws, p::must<requirement>> {};
 struct require_after_variable : p::seq<require_clause> {};
 struct require_after_condition : p::seq<require_clause> {};
-struct for_clause : p::seq<kw_for, ws, p::must<every_after_for>, ws, p::must<domain_after_every>,
-                           ws, p::must<bound_variable>, ws,
-                           p::sor<p::seq<rule_where, ws, p::must<require_after_condition>>,
-                                  p::must<require_after_variable>>> {};
+struct element_quantifier : p::seq<domain, ws, p::must<bound_variable>, ws,
+                                   p::sor<p::seq<rule_where, ws, p::must<require_after_condition>>,
+                                          p::must<require_after_variable>>> {};
+
+// Path rules: `path from node g [where C1] to node s [where C2] require ...`.
+struct from_after_path : p::seq<kw_from> {};
+struct node_after_from : p::seq<kw_node> {};
+struct to_after_source : p::seq<kw_to> {};
+struct node_after_to : p::seq<kw_node> {};
+struct source_where : p::seq<kw_where, ws, p::must<condition_after_where>> {};
+struct target_where : p::seq<kw_where, ws, p::must<condition_after_where>> {};
+struct via_where : p::seq<kw_where, ws, p::must<condition_after_where>> {};
+struct node_after_passes : p::seq<kw_node> {};
+struct flow_after_every : p::seq<kw_flow> {};
+struct satisfies_after_flow : p::seq<kw_satisfies> {};
+struct flow_condition : p::seq<expression> {};
+struct path_after_no : p::seq<kw_path> {};
+struct passes_after_unless : p::seq<kw_passes> {};
+struct passes_requirement : p::seq<kw_passes, ws, p::must<node_after_passes>, ws,
+                                   p::must<bound_variable>, ws, p::opt<via_where>> {};
+struct every_flow_requirement
+    : p::seq<kw_every, ws, p::must<flow_after_every>, ws, p::must<bound_variable>, ws,
+             p::must<satisfies_after_flow>, ws, p::must<flow_condition>> {};
+struct unless_passes
+    : p::seq<kw_unless, ws, p::must<passes_after_unless>, ws, p::must<node_after_passes>, ws,
+             p::must<bound_variable>, ws, p::opt<via_where>> {};
+struct no_path_requirement : p::seq<kw_no, ws, p::must<path_after_no>, ws, p::opt<unless_passes>> {
+};
+struct path_requirement : p::sor<passes_requirement, every_flow_requirement, no_path_requirement> {
+};
+struct path_requirement_after_require : p::seq<path_requirement> {};
+struct path_require : p::seq<kw_require, ws, p::must<path_requirement_after_require>> {};
+struct path_require_after_end : p::seq<path_require> {};
+struct report_source : p::seq<kw_source> {};
+struct report_target : p::seq<kw_target> {};
+struct report_side : p::sor<report_source, report_target> {};
+struct per_after_report : p::seq<kw_per> {};
+struct side_after_per : p::seq<report_side> {};
+struct report_per : p::seq<kw_report, ws, p::must<per_after_report>, ws, p::must<side_after_per>> {
+};
+struct path_quantifier
+    : p::seq<kw_path, ws, p::must<from_after_path>, ws, p::must<node_after_from>, ws,
+             p::must<bound_variable>, ws, p::opt<source_where, ws>, p::must<to_after_source>, ws,
+             p::must<node_after_to>, ws, p::must<bound_variable>, ws, p::opt<target_where, ws>,
+             p::must<path_require_after_end>, ws, p::opt<report_per>> {};
+
+struct for_clause
+    : p::seq<kw_for, ws, p::must<every_after_for>, ws,
+             p::sor<path_quantifier, element_quantifier, p::raise<domain_after_every>>> {};
 
 struct rule_item : p::sor<title_field, description_field, cite_field, severity_field, tags_field,
                           message_field, remediation_field, for_clause> {};

@@ -5,25 +5,14 @@
 #include <tuple>
 
 #include "engine/condition_evaluator.hpp"
+#include "engine/finding_builder.hpp"
 #include "engine/graph.hpp"
+#include "engine/path_rule.hpp"
 #include "engine/query.hpp"
-#include "engine/value_ops.hpp"
 
 namespace lexflow::engine {
 
 namespace {
-
-const char* subject_kind(ElementKind kind) {
-    switch (kind) {
-        case ElementKind::flow:
-            return "flow";
-        case ElementKind::role:
-            return "role";
-        case ElementKind::surface:
-            break;
-    }
-    return "node";
-}
 
 ElementKind element_kind(dsl::Domain domain) {
     switch (domain) {
@@ -61,10 +50,12 @@ const Subject& subject_or_none(const std::optional<Subject>& subject) {
     return subject ? *subject : kNone;
 }
 
-class RuleRunner {
+/// Runs `for every node|flow|role` rules: one pass over the rule's domain.
+class ElementRuleRunner {
   public:
-    RuleRunner(Model& model, const FlowGraph& graph, const dsl::SourceSet& sources, Report& report)
-        : model_(model), graph_(graph), sources_(sources), report_(report) {}
+    ElementRuleRunner(Model& model, const FlowGraph& graph, const FindingBuilder& builder,
+                      Report& report)
+        : model_(model), graph_(graph), builder_(builder), report_(report) {}
 
     void run(const dsl::Rule& rule) {
         const auto query = compile_rule(rule, model_);
@@ -74,13 +65,6 @@ class RuleRunner {
         for (std::uint32_t i = 0; i < count; ++i) {
             check_subject(query, conditions, {kind, i});
         }
-        ++report_.rules_evaluated;
-    }
-
-    Subject subject_of(ElementRef element) const {
-        const auto& range = model_.range_of(element);
-        return {subject_kind(element.kind), model_.display_id(element), sources_.name(range.file),
-                range.line, range.column};
     }
 
   private:
@@ -93,7 +77,8 @@ class RuleRunner {
                 return;
             }
             if (applies == Truth::unknown) {
-                not_evaluated(query, conditions, element);
+                report_.not_evaluated.push_back(
+                    builder_.not_evaluated(*query.rule, element, conditions.missing()));
                 return;
             }
         }
@@ -101,55 +86,25 @@ class RuleRunner {
             case Truth::yes:
                 return;
             case Truth::unknown:
-                not_evaluated(query, conditions, element);
+                report_.not_evaluated.push_back(
+                    builder_.not_evaluated(*query.rule, element, conditions.missing()));
                 return;
             case Truth::no:
-                finding(query, conditions, element);
+                report_.findings.push_back(builder_.finding(*query.rule, element, query.message,
+                                                            query.remediation, conditions));
                 return;
         }
-    }
-
-    std::string render(const CompiledTemplate& text, const ConditionEvaluator& conditions) const {
-        std::string out;
-        for (const auto& segment : text.segments) {
-            out +=
-                segment.path ? value_text(model_, conditions.value(*segment.path)) : segment.text;
-        }
-        return out;
-    }
-
-    void finding(const Query& query, const ConditionEvaluator& conditions, ElementRef element) {
-        const auto& rule = *query.rule;
-        Finding result;
-        result.rule_id = rule.id;
-        result.title = *rule.title;
-        result.severity = *rule.severity;
-        result.pack = rule.pack;
-        for (const auto& citation : rule.citations) {
-            result.citations.push_back(citation.text);
-        }
-        result.subject = subject_of(element);
-        result.message = render(query.message, conditions);
-        result.remediation = render(query.remediation, conditions);
-        report_.findings.push_back(std::move(result));
-    }
-
-    void not_evaluated(const Query& query, const ConditionEvaluator& conditions,
-                       ElementRef element) {
-        const auto& rule = *query.rule;
-        report_.not_evaluated.push_back({rule.id, *rule.title, *rule.severity, rule.pack,
-                                         subject_of(element), conditions.missing()});
     }
 
     Model& model_;
     const FlowGraph& graph_;
-    const dsl::SourceSet& sources_;
+    const FindingBuilder& builder_;
     Report& report_;
 };
 
 /// Decides whether a pack applies to the model; records its status.
-PackStatus::State pack_state(const dsl::Pack& pack, Model& model, const FlowGraph& graph,
-                             Report& report) {
+PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules, Model& model,
+                             const FlowGraph& graph, Report& report) {
     if (!pack.applies_when) {
         return PackStatus::State::applied;
     }
@@ -163,8 +118,21 @@ PackStatus::State pack_state(const dsl::Pack& pack, Model& model, const FlowGrap
         case Truth::unknown:
             break;
     }
-    report.not_evaluated.push_back({"", "pack '" + pack.id + "' applicability", dsl::Severity::info,
-                                    pack.id, std::nullopt, conditions.missing()});
+    // Undecided applicability weighs as much as the pack's most severe rule:
+    // with --fail-on, lexflow fails closed rather than skip the pack silently.
+    auto severity = dsl::Severity::info;
+    for (const auto& rule : rules.rules) {
+        if (rule.pack == pack.id) {
+            severity = std::max(severity, *rule.severity);
+        }
+    }
+    report.not_evaluated.push_back({"",
+                                    "pack '" + pack.id + "' could not decide whether it applies",
+                                    severity,
+                                    pack.id,
+                                    std::nullopt,
+                                    conditions.missing(),
+                                    {}});
     return PackStatus::State::not_evaluated;
 }
 
@@ -209,17 +177,24 @@ Report evaluate(const dsl::RuleSet& rules, Model& model, const dsl::SourceSet& s
     const FlowGraph graph(model);
     std::map<std::string, PackStatus::State> states;
     for (const auto& pack : rules.packs) {
-        const auto state = pack_state(pack, model, graph, report);
+        const auto state = pack_state(pack, rules, model, graph, report);
         states[pack.id] = state;
         const auto members = std::count_if(rules.rules.begin(), rules.rules.end(),
                                            [&](const dsl::Rule& r) { return r.pack == pack.id; });
         report.packs.push_back({pack.id, pack.title, state, static_cast<std::size_t>(members)});
     }
-    RuleRunner runner(model, graph, sources, report);
+    const FindingBuilder builder(model, sources);
+    ElementRuleRunner element_rules(model, graph, builder, report);
     for (const auto& rule : rules.rules) {
-        if (rule.pack.empty() || states[rule.pack] == PackStatus::State::applied) {
-            runner.run(rule);
+        if (!rule.pack.empty() && states[rule.pack] != PackStatus::State::applied) {
+            continue;
         }
+        if (rule.path) {
+            run_path_rule(compile_path_rule(rule, model), model, graph, builder, report);
+        } else {
+            element_rules.run(rule);
+        }
+        ++report.rules_evaluated;
     }
     std::sort(report.packs.begin(), report.packs.end(),
               [](const PackStatus& a, const PackStatus& b) { return a.id < b.id; });

@@ -18,6 +18,9 @@ struct Subject {
     std::uint32_t column = 0;
 };
 
+/// One step of a witness path: a surface or the flow between two surfaces.
+using WitnessStep = Subject;
+
 /// A control gap: a rule whose requirement a subject does not meet.
 struct Finding {
     std::string rule_id;
@@ -28,6 +31,9 @@ struct Finding {
     Subject subject;
     std::string message;
     std::string remediation;  ///< empty if the rule gives none
+    /// For path rules: the shortest path that shows the gap, alternating
+    /// surfaces and flows from source to target. Empty for other rules.
+    std::vector<WitnessStep> witness;
 };
 
 /// A rule that could not decide for a subject (or a pack that could not decide
@@ -39,6 +45,7 @@ struct NotEvaluated {
     std::string pack;
     std::optional<Subject> subject;    ///< none for a pack or the model itself
     std::vector<std::string> missing;  ///< attribute paths, e.g. "g.ai_role"
+    std::vector<WitnessStep> witness;  ///< for path rules: the undecided path
 };
 
 /// Whether a pack's `applies when` held for the model.

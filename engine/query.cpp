@@ -131,6 +131,49 @@ Query compile_rule(const dsl::Rule& rule, Model& model) {
     return query;
 }
 
+namespace {
+
+void collect_source_reads(const CompiledExpr& expr, std::vector<CompiledPath>& reads) {
+    if ((expr.kind == dsl::Expr::Kind::path || expr.kind == dsl::Expr::Kind::has) &&
+        expr.path.slot == kSourceSlot) {
+        reads.push_back(expr.path);
+    }
+    for (const auto& operand : expr.operands) {
+        collect_source_reads(operand, reads);
+    }
+}
+
+}  // namespace
+
+PathQuery compile_path_rule(const dsl::Rule& rule, Model& model) {
+    const auto& path = *rule.path;
+    Compiler compiler(model);
+    PathQuery query;
+    query.rule = &rule;
+    query.requirement = path.requirement;
+    query.per = path.per;
+    compiler.bind(path.source.variable);
+    if (path.source_condition) {
+        query.source_condition = compiler.expression(*path.source_condition);
+    }
+    compiler.bind(path.target.variable);
+    if (path.target_condition) {
+        query.target_condition = compiler.expression(*path.target_condition);
+        collect_source_reads(*query.target_condition, query.source_reads);
+    }
+    // The via variable always takes slot 3, even when the rule has none, so
+    // that exists-variables in templates never collide with it.
+    compiler.bind(path.via ? path.via->variable : std::string());
+    query.has_via = path.via.has_value();
+    if (path.via_condition) {
+        query.via_condition = compiler.expression(*path.via_condition);
+    }
+    query.message = compiler.text(rule.message);
+    query.remediation = compiler.text(rule.remediation);
+    query.slot_count = compiler.slot_count();
+    return query;
+}
+
 CompiledExpr compile_condition(const dsl::Expr& condition, Model& model) {
     Compiler compiler(model);
     return compiler.expression(condition);

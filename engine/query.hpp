@@ -63,6 +63,31 @@ struct Query {
 /// model's string pool.
 [[nodiscard]] Query compile_rule(const dsl::Rule& rule, Model& model);
 
+/// Path rules bind the source, the target, and the control or flow, in that order.
+inline constexpr Slot kSourceSlot = 1;
+inline constexpr Slot kTargetSlot = 2;
+inline constexpr Slot kViaSlot = 3;
+
+/// A path rule compiled against one model: the conditions that decide the
+/// sources, the targets and the controls (or bad flows) of the layered search.
+struct PathQuery {
+    const dsl::Rule* rule = nullptr;
+    std::optional<CompiledExpr> source_condition;
+    std::optional<CompiledExpr> target_condition;
+    dsl::PathQuantifier::Requirement requirement = dsl::PathQuantifier::Requirement::passes;
+    std::optional<CompiledExpr> via_condition;  ///< none: every node is a control (`passes node d`)
+    bool has_via = false;
+    dsl::PathQuantifier::ReportPer per = dsl::PathQuantifier::ReportPer::target;
+    /// What the target condition reads of the source: sources that agree on
+    /// all of these share one search.
+    std::vector<CompiledPath> source_reads;
+    CompiledTemplate message;
+    CompiledTemplate remediation;
+    Slot slot_count = 4;
+};
+
+[[nodiscard]] PathQuery compile_path_rule(const dsl::Rule& rule, Model& model);
+
 /// Compiles a pack's `applies when` condition (it reads only `model`).
 [[nodiscard]] CompiledExpr compile_condition(const dsl::Expr& condition, Model& model);
 

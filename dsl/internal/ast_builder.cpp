@@ -174,16 +174,75 @@ Rule AstBuilder::build_rule(const ParseNode& node) {
                 rule.tags.push_back(unescape(quoted_body(*item)));
             }
         } else if (is<g::for_clause>(child)) {
-            note_repeat(rule.subject.has_value(), "for every", field_range);
+            note_repeat(rule.subject.has_value() || rule.path.has_value(), "for every",
+                        field_range);
             build_quantifier(child, rule);
         }
     }
     return rule;
 }
 
+PathQuantifier AstBuilder::build_path_quantifier(const ParseNode& node) {
+    PathQuantifier path;
+    path.range = range_of(node);
+    path.source.domain = Domain::node;
+    path.target.domain = Domain::node;
+    bool after_source = false;
+    const auto bind_via = [&](const ParseNode& requirement, Domain domain) {
+        for (const auto& part : requirement.children) {
+            if (is<g::variable>(*part)) {
+                path.via = Binding{domain, part->string(), range_of(*part), {}, {}, {}};
+            } else if (is<g::via_where>(*part) || is<g::flow_condition>(*part)) {
+                path.via_condition = build_expression(*part->children.front());
+            } else if (is<g::unless_passes>(*part)) {
+                bind_via_unless(*part, path);
+            }
+        }
+    };
+    for (const auto& child_ptr : node.children) {
+        const auto& child = *child_ptr;
+        if (is<g::variable>(child)) {
+            auto& end = after_source ? path.target : path.source;
+            end.variable = child.string();
+            end.variable_range = range_of(child);
+            after_source = true;
+        } else if (is<g::source_where>(child)) {
+            path.source_condition = build_expression(*child.children.front());
+        } else if (is<g::target_where>(child)) {
+            path.target_condition = build_expression(*child.children.front());
+        } else if (is<g::passes_requirement>(child)) {
+            path.requirement = PathQuantifier::Requirement::passes;
+            bind_via(child, Domain::node);
+        } else if (is<g::every_flow_requirement>(child)) {
+            path.requirement = PathQuantifier::Requirement::every_flow;
+            bind_via(child, Domain::flow);
+        } else if (is<g::no_path_requirement>(child)) {
+            path.requirement = PathQuantifier::Requirement::no_path;
+            bind_via(child, Domain::node);
+        } else if (is<g::report_source>(child)) {
+            path.per = PathQuantifier::ReportPer::source;
+        }
+    }
+    return path;
+}
+
+void AstBuilder::bind_via_unless(const ParseNode& node, PathQuantifier& path) {
+    for (const auto& part : node.children) {
+        if (is<g::variable>(*part)) {
+            path.via = Binding{Domain::node, part->string(), range_of(*part), {}, {}, {}};
+        } else if (is<g::via_where>(*part)) {
+            path.via_condition = build_expression(*part->children.front());
+        }
+    }
+}
+
 void AstBuilder::build_quantifier(const ParseNode& node, Rule& rule) {
     Binding subject;
     rule.quantifier_range = range_of(node);
+    if (!node.children.empty() && is<g::path_quantifier>(*node.children.front())) {
+        rule.path = build_path_quantifier(*node.children.front());
+        return;
+    }
     for (const auto& child : node.children) {
         if (is<g::domain_node>(*child) || is<g::domain_flow>(*child) ||
             is<g::domain_role>(*child)) {

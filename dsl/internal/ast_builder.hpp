@@ -18,6 +18,8 @@ class AstBuilder {
     [[nodiscard]] PackClause build_pack(const ParseNode& node);
     [[nodiscard]] Rule build_rule(const ParseNode& node);
     void build_quantifier(const ParseNode& node, Rule& rule);
+    [[nodiscard]] PathQuantifier build_path_quantifier(const ParseNode& node);
+    void bind_via_unless(const ParseNode& node, PathQuantifier& path);
     [[nodiscard]] Expr build_expression(const ParseNode& node);
     [[nodiscard]] Expr build_conjunction(const ParseNode& node);
     [[nodiscard]] Expr build_unary(const ParseNode& node);

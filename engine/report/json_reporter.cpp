@@ -17,6 +17,14 @@ nlohmann::ordered_json subject_json(const Subject& subject) {
             {"column", subject.column}};
 }
 
+nlohmann::ordered_json witness_json(const std::vector<WitnessStep>& witness) {
+    nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+    for (const auto& step : witness) {
+        steps.push_back(subject_json(step));
+    }
+    return steps;
+}
+
 nlohmann::ordered_json finding_json(const Finding& finding) {
     return {{"rule_id", finding.rule_id},
             {"title", finding.title},
@@ -25,7 +33,8 @@ nlohmann::ordered_json finding_json(const Finding& finding) {
             {"citations", finding.citations},
             {"subject", subject_json(finding.subject)},
             {"message", finding.message},
-            {"remediation", finding.remediation}};
+            {"remediation", finding.remediation},
+            {"witness", witness_json(finding.witness)}};
 }
 
 nlohmann::ordered_json not_evaluated_json(const NotEvaluated& entry) {
@@ -36,7 +45,8 @@ nlohmann::ordered_json not_evaluated_json(const NotEvaluated& entry) {
             {"severity", dsl::to_string(entry.severity)},
             {"pack", entry.pack},
             {"subject", entry.subject ? subject_json(*entry.subject) : nlohmann::ordered_json()},
-            {"missing", entry.missing}};
+            {"missing", entry.missing},
+            {"witness", witness_json(entry.witness)}};
 }
 
 nlohmann::ordered_json summary_json(const Report& report) {

@@ -45,6 +45,17 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+/// A witness as its surfaces: "a → b → c" (flows are in the JSON report).
+std::string path_text(const std::vector<WitnessStep>& witness) {
+    std::string out;
+    for (const auto& step : witness) {
+        if (step.kind != "flow") {
+            out += (out.empty() ? "" : " → ") + step.id;
+        }
+    }
+    return out;
+}
+
 std::string location(const Subject& subject) {
     return fmt::format("{}:{}:{}", subject.file, subject.line, subject.column);
 }
@@ -90,6 +101,9 @@ class TextReporter final : public Reporter {
         out += fmt::format("    {}: {} '{}'\n", location(finding.subject), finding.subject.kind,
                            finding.subject.id);
         out += fmt::format("    {}\n", finding.message);
+        if (!finding.witness.empty()) {
+            out += fmt::format("    {} {}\n", paint(kDim, "path:"), path_text(finding.witness));
+        }
         if (!finding.citations.empty()) {
             out += fmt::format("    {} {}\n", paint(kDim, "cite:"), join(finding.citations, "; "));
         }
@@ -130,6 +144,9 @@ class TextReporter final : public Reporter {
                                    entry.subject->id);
             } else {
                 out += fmt::format("\n  {}\n", paint(kBold, entry.title));
+            }
+            if (!entry.witness.empty()) {
+                out += fmt::format("    {} {}\n", paint(kDim, "path:"), path_text(entry.witness));
             }
             out += fmt::format("    the model does not give: {}\n", join(entry.missing, ", "));
         }
