@@ -125,11 +125,12 @@ ExitStatus run_check(const CheckOptions& options) {
     if (!reaches_threshold(report, threshold, gaps, undecided)) {
         return ExitStatus::clean;
     }
-    std::fputs(
-        fmt::format("lexflow: {} gap{} and {} undecided check{} at or above '{}'\n", gaps,
-                    gaps == 1 ? "" : "s", undecided, undecided == 1 ? "" : "s", options.fail_on)
-            .c_str(),
-        stderr);
+    auto summary = fmt::format("{} gap{}", gaps, gaps == 1 ? "" : "s");
+    if (undecided > 0) {
+        summary += fmt::format(" and {} undecided check{}", undecided, undecided == 1 ? "" : "s");
+    }
+    std::fputs(fmt::format("lexflow: {} at or above '{}'\n", summary, options.fail_on).c_str(),
+               stderr);
     return ExitStatus::gaps_found;
 }
 
@@ -146,7 +147,7 @@ void attach_check(CLI::App& app, ExitStatus& status) {
         "--format json --output gaps.json");
     check->add_option("model", options->models, "Model YAML file(s); several files are merged")
         ->required()
-        ->type_name("MODEL...");
+        ->type_name("MODEL");
     check
         ->add_option("--rules", options->rule_paths,
                      "Rule file or folder of *.lf files to add (repeatable)")

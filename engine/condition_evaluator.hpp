@@ -19,7 +19,12 @@ class ConditionEvaluator {
     ConditionEvaluator(const Model& model, const FlowGraph& graph, Slot slot_count)
         : model_(model), graph_(graph), slots_(std::max<Slot>(slot_count, 1)) {}
 
-    void bind(Slot slot, ElementRef element) { slots_[slot] = element; }
+    void bind(Slot slot, ElementRef element) {
+        if (slot >= slots_.size()) {
+            slots_.resize(slot + 1U);
+        }
+        slots_[slot] = element;
+    }
     [[nodiscard]] Truth evaluate(const CompiledExpr& expr);
     /// The value at the end of a path; missing if any step is absent.
     [[nodiscard]] Value value(const CompiledPath& path) const;

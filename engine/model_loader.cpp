@@ -7,6 +7,7 @@
 #include <charconv>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "dsl/diagnostic_ids.hpp"
@@ -62,6 +63,11 @@ bool is_number(std::string_view text, double& value) {
     const char first = text.front();
     if (!(std::isdigit(static_cast<unsigned char>(first)) || first == '-' || first == '+' ||
           first == '.')) {
+        return false;
+    }
+    // from_chars also reads "inf" and "nan", which YAML 1.2 spells ".inf"/".nan".
+    const bool decimal_only = text.find_first_not_of("0123456789+-.eE") == std::string_view::npos;
+    if (!decimal_only || text.find_first_of("0123456789") == std::string_view::npos) {
         return false;
     }
     const auto* begin = text.data() + (first == '+' ? 1 : 0);
@@ -139,6 +145,10 @@ class ModelLoader final : public internal::YamlSink {
     std::vector<PendingFlow> pending_flows_;
     std::map<Symbol, dsl::SourceRange> flow_ids_;
     std::map<Symbol, dsl::SourceRange> role_ids_;
+    /// Top-level keys of each file, to catch a key given twice in one file.
+    std::map<std::pair<dsl::FileId, std::string>, dsl::SourceRange> top_level_keys_;
+    /// Surfaces rejected for another error: flows to them are not errors too.
+    std::set<Symbol> rejected_surfaces_;
     /// Top-level attributes with where each was first given.
     std::map<Symbol, std::pair<Value, dsl::SourceRange>> model_attributes_;
 };
@@ -280,15 +290,39 @@ const YamlNode* ModelLoader::value_of(const YamlNode& map, std::string_view key)
             return &map.children[i + 1];
         }
     }
+    // A key the map lacks may come from a `<<` merge, as in map_attributes.
+    for (std::size_t i = 0; i + 1 < map.children.size(); i += 2) {
+        if (map.children[i].type != YamlNode::Type::scalar || map.children[i].text != "<<") {
+            continue;
+        }
+        const auto& merged = map.children[i + 1];
+        if (merged.type == YamlNode::Type::map) {
+            if (const auto* found = value_of(merged, key)) {
+                return found;
+            }
+        }
+        for (const auto& item :
+             merged.type == YamlNode::Type::sequence ? merged.children : std::vector<YamlNode>{}) {
+            if (const auto* found =
+                    item.type == YamlNode::Type::map ? value_of(item, key) : nullptr) {
+                return found;
+            }
+        }
+    }
     return nullptr;
 }
 
 std::optional<Symbol> ModelLoader::name_value(const YamlNode& value, std::string_view key) {
-    if (value.type != YamlNode::Type::scalar || (value.plain && is_null(value.text))) {
+    const bool empty = value.type == YamlNode::Type::null ||
+                       (value.type == YamlNode::Type::scalar && value.plain && is_null(value.text));
+    if (empty) {
+        error(ids::missing_key, value.range, "'" + std::string(key) + "' has no value",
+              "write the name after '" + std::string(key) + ":'");
+        return std::nullopt;
+    }
+    if (value.type != YamlNode::Type::scalar) {
         error(ids::wrong_type, value.range,
-              "'" + std::string(key) + "' must be a string, not " +
-                  (value.type == YamlNode::Type::scalar ? std::string("null")
-                                                        : type_name(value.type)));
+              "'" + std::string(key) + "' must be a string, not " + type_name(value.type));
         return std::nullopt;
     }
     return intern(value.text);
@@ -356,6 +390,9 @@ void ModelLoader::add_surface(const YamlNode& item) {
     const auto id = required_name(item, "id", "this surface", attributes);
     const auto kind = required_name(item, "kind", "this surface", attributes);
     if (!id || !kind) {
+        if (id) {
+            rejected_surfaces_.insert(*id);
+        }
         return;
     }
     const Surface surface{*id, model_.store_entries(std::move(attributes)), item.range};
@@ -417,6 +454,14 @@ void ModelLoader::top_level(const YamlNode& key, const YamlNode& value) {
         error(ids::wrong_type, key.range, "top-level keys must be plain strings");
         return;
     }
+    if (const auto [first, inserted] =
+            top_level_keys_.emplace(std::pair{key.range.file, key.text}, key.range);
+        !inserted) {
+        error(ids::duplicate_key, key.range, "duplicate key '" + key.text + "'",
+              "YAML keeps only one of them; merge the two into one",
+              {{"first given here", first->second}});
+        return;
+    }
     if (streamed_key(key.text)) {
         // Items were streamed; what arrives here is the (emptied) list itself.
         if (value.type != YamlNode::Type::sequence && value.type != YamlNode::Type::null) {
@@ -464,6 +509,9 @@ std::optional<std::uint32_t> ModelLoader::resolve_end(const PendingEnd& end, std
                                                       const char* direction) {
     if (const auto surface = model_.find_surface(end.id)) {
         return surface;
+    }
+    if (rejected_surfaces_.count(end.id) > 0) {
+        return std::nullopt;  // its surface's own error says what is wrong
     }
     auto help = suggestion(end.id);
     if (help.empty()) {

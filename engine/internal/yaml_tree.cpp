@@ -76,6 +76,13 @@ void TreeBuilder::complete(YamlNode node, YAML::anchor_t anchor) {
     if (anchor != 0) {
         anchors_[anchor] = node;
     }
+    const bool is_map_value = !stack_.empty() && stack_.back().node.type == YamlNode::Type::map &&
+                              stack_.back().node.children.size() % 2 == 1;
+    if (node.type == YamlNode::Type::null && is_map_value) {
+        // yaml-cpp marks an empty value at the next token, often on the next
+        // line; its key is where the reader should look.
+        node.range = stack_.back().node.children.back().range;
+    }
     if (stack_.empty()) {
         if (node.type != YamlNode::Type::map && node.type != YamlNode::Type::null) {
             sink_.root_not_a_map(node);

@@ -56,6 +56,11 @@ std::string path_text(const std::vector<WitnessStep>& witness) {
     return out;
 }
 
+/// "1 flow", "2 flows".
+std::string count(std::size_t n, std::string_view noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 std::string location(const Subject& subject) {
     return fmt::format("{}:{}:{}", subject.file, subject.line, subject.column);
 }
@@ -89,8 +94,9 @@ class TextReporter final : public Reporter {
         auto out = fmt::format(
             "{} {}\n", paint(kBold, "lexflow check:"),
             report.model_name.empty() ? join(report.model_files, ", ") : report.model_name);
-        out += fmt::format("  model: {} surfaces, {} flows, {} roles from {}\n", report.surfaces,
-                           report.flows, report.roles, join(report.model_files, ", "));
+        out += fmt::format("  model: {}, {}, {} from {}\n", count(report.surfaces, "surface"),
+                           count(report.flows, "flow"), count(report.roles, "role"),
+                           join(report.model_files, ", "));
         out += fmt::format("  rules: {} evaluated; packs: {}\n", report.rules_evaluated,
                            packs.empty() ? std::string("none") : join(packs, ", "));
         return out;

@@ -1,0 +1,559 @@
+// End-to-end tests of `lexflow check`: the real binary, run from the project
+// root as a user or a CI job would run it.
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/golden.hpp"
+#include "tests/support/run_lexflow.hpp"
+
+using lexflow::testing::check_golden;
+using lexflow::testing::read_text;
+using lexflow::testing::run_lexflow;
+using lexflow::testing::source_path;
+
+namespace {
+
+const std::string kEstate = "examples/acme-crm/estate.yaml";
+const std::string kRemediated = "examples/acme-crm-remediated/estate.yaml";
+const std::string kFixtures = "tests/cli/fixtures/";
+const std::string kTextGolden = "examples/acme-crm/expected-report.txt";
+const std::string kJsonGolden = "examples/acme-crm/expected-report.json";
+
+constexpr char kEscape = '\x1b';
+
+/// A fresh, empty folder for files a test writes; removed when it goes out of scope.
+class ScratchDir {
+  public:
+    ScratchDir()
+        : path_(std::filesystem::temp_directory_path() /
+                ("lexflow-cli-test-" + std::to_string(::getpid()) + "-" +
+                 std::to_string(std::rand()))) {
+        std::filesystem::create_directories(path_);
+    }
+    ~ScratchDir() { std::filesystem::remove_all(path_); }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+
+    [[nodiscard]] std::string file(const std::string& name) const {
+        return (path_ / name).string();
+    }
+
+  private:
+    std::filesystem::path path_;
+};
+
+/// Removes the line that starts with `prefix` (and its line break).
+std::string without_line(std::string text, const std::string& prefix) {
+    const auto at = text.find("\n" + prefix);
+    if (at != std::string::npos) {
+        text.erase(at + 1, text.find('\n', at + 1) - at);
+    }
+    return text;
+}
+
+/// Runs lexflow in a pseudo-terminal (util-linux script(1)), so that `--color
+/// auto` sees a terminal; returns everything it printed.
+std::string run_in_terminal(const std::string& arguments, const std::string& environment) {
+    REQUIRE_MESSAGE(std::system("command -v script >/dev/null 2>&1") == 0,
+                    "this test needs script(1) from util-linux");
+    const ScratchDir scratch;
+    const auto out = scratch.file("out");
+    const auto command = "cd '" + std::string(LEXFLOW_SOURCE_DIR) + "' && " + environment +
+                         " script -qec \"'" + std::string(LEXFLOW_BINARY) + "' " + arguments +
+                         "\" /dev/null >'" + out + "' 2>&1 </dev/null";
+    (void)std::system(command.c_str());
+    return read_text(out);
+}
+
+const std::string kSmallModelReport =
+    "lexflow check: small\n"
+    "  model: 2 surfaces, 1 flow, 0 roles from tests/cli/fixtures/small-model.yaml\n"
+    "  rules: 2 evaluated; packs: none\n"
+    "\n"
+    "MEDIUM (1)\n"
+    "\n"
+    "  HOUSE-OWNER  Surfaces name an owning team\n"
+    "    tests/cli/fixtures/small-model.yaml:7:5: node 'drafter'\n"
+    "    Surface 'drafter' names no owning team\n"
+    "    fix:  Add 'owner: TEAM' to 'drafter'.\n"
+    "\n"
+    "LOW (1)\n"
+    "\n"
+    "  HOUSE-FLOW-CLASS  Flows into CRM objects are classified\n"
+    "    tests/cli/fixtures/small-model.yaml:10:5: flow 'drafter->crm-db'\n"
+    "    Flow 'drafter->crm-db' into 'crm-db' has no classification\n"
+    "\n"
+    "2 gaps (1 medium, 1 low)\n";
+
+}  // namespace
+
+// ------------------------------------------------------------ the examples
+
+TEST_CASE("the example estate has gaps: exit 1 and the expected text report") {
+    const auto result = run_lexflow("check " + kEstate);
+    CHECK(result.exit_code == 1);
+    check_golden(kTextGolden, result.out);
+    CHECK(result.err == "lexflow: 13 gaps and 1 undecided check at or above 'low'\n");
+}
+
+TEST_CASE("the example estate's JSON report is the expected one and parses") {
+    const auto result = run_lexflow("check " + kEstate + " --format json");
+    CHECK(result.exit_code == 1);
+    check_golden(kJsonGolden, result.out);
+    const auto json = nlohmann::json::parse(result.out);
+    CHECK(json["model"]["name"] == "acme-crm");
+    CHECK(json["model"]["files"] == nlohmann::json::array({kEstate}));
+    CHECK(json["findings"].size() == 13);
+    CHECK(json["not_evaluated"].size() == 1);
+    CHECK(json["summary"]["by_severity"]["high"] == 7);
+    CHECK(json["summary"]["by_severity"]["medium"] == 6);
+}
+
+TEST_CASE("the remediated estate has no gaps: exit 0") {
+    const auto result = run_lexflow("check " + kRemediated);
+    CHECK(result.exit_code == 0);
+    CHECK(result.out ==
+          "lexflow check: acme-crm-remediated\n"
+          "  model: 20 surfaces, 26 flows, 6 roles from examples/acme-crm-remediated/estate.yaml\n"
+          "  rules: 11 evaluated; packs: eu-ai-act, gdpr, nist-ai-rmf\n"
+          "\n"
+          "no gaps\n");
+    CHECK(result.err.empty());
+}
+
+// ------------------------------------------------------------ --fail-on
+
+TEST_CASE("--fail-on sets the lowest severity that fails the check") {
+    SUBCASE("high: the high gaps and the high undecided check count") {
+        const auto result = run_lexflow("check " + kEstate + " --fail-on high");
+        CHECK(result.exit_code == 1);
+        CHECK(result.err == "lexflow: 7 gaps and 1 undecided check at or above 'high'\n");
+        check_golden(kTextGolden, result.out);
+    }
+    SUBCASE("critical: no gap is that severe") {
+        const auto result = run_lexflow("check " + kEstate + " --fail-on critical");
+        CHECK(result.exit_code == 0);
+        CHECK(result.err.empty());
+        check_golden(kTextGolden, result.out);
+    }
+    SUBCASE("none: never fails, but still reports") {
+        const auto result = run_lexflow("check " + kEstate + " --fail-on none");
+        CHECK(result.exit_code == 0);
+        CHECK(result.err.empty());
+        check_golden(kTextGolden, result.out);
+    }
+    SUBCASE("info on a clean estate") {
+        const auto result = run_lexflow("check " + kRemediated + " --fail-on info");
+        CHECK(result.exit_code == 0);
+        CHECK(result.err.empty());
+    }
+    SUBCASE("an unknown severity is a usage error") {
+        const auto result = run_lexflow("check " + kEstate + " --fail-on hgih");
+        CHECK(result.exit_code == 2);
+        CHECK(result.out.empty());
+        CHECK(result.err ==
+              "lexflow: error: --fail-on: hgih not in {critical,high,medium,low,info,none}\n"
+              "Run 'lexflow --help' for usage.\n");
+    }
+}
+
+TEST_CASE("a pack that cannot decide whether it applies fails the check") {
+    // The model gives no 'jurisdictions', so the EU packs cannot decide.
+    const auto result =
+        run_lexflow("check " + kFixtures + "split/surfaces.yaml " + kFixtures + "split/flows.yaml");
+    CHECK(result.exit_code == 1);
+    CHECK(result.out ==
+          "lexflow check: split\n"
+          "  model: 2 surfaces, 1 flow, 0 roles from tests/cli/fixtures/split/surfaces.yaml, "
+          "tests/cli/fixtures/split/flows.yaml\n"
+          "  rules: 4 evaluated; packs: eu-ai-act (not_evaluated), gdpr (not_evaluated), "
+          "nist-ai-rmf\n"
+          "\n"
+          "NOT EVALUATED (2)\n"
+          "\n"
+          "  pack 'eu-ai-act' could not decide whether it applies\n"
+          "    the model does not give: model.jurisdictions\n"
+          "\n"
+          "  pack 'gdpr' could not decide whether it applies\n"
+          "    the model does not give: model.jurisdictions\n"
+          "\n"
+          "no gaps; 2 not evaluated\n");
+    CHECK(result.err == "lexflow: 0 gaps and 2 undecided checks at or above 'low'\n");
+}
+
+// ------------------------------------------------------------ output and formats
+
+TEST_CASE("--output writes the report to the file and nothing to stdout") {
+    const ScratchDir scratch;
+    SUBCASE("text") {
+        const auto path = scratch.file("report.txt");
+        const auto result = run_lexflow("check " + kEstate + " --output '" + path + "'");
+        CHECK(result.exit_code == 1);
+        CHECK(result.out.empty());
+        CHECK(result.err == "lexflow: 13 gaps and 1 undecided check at or above 'low'\n");
+        CHECK(read_text(path) == read_text(source_path(kTextGolden)));
+    }
+    SUBCASE("json, with -o") {
+        const auto path = scratch.file("report.json");
+        const auto result = run_lexflow("check " + kEstate + " --format json -o '" + path + "'");
+        CHECK(result.exit_code == 1);
+        CHECK(result.out.empty());
+        CHECK(read_text(path) == read_text(source_path(kJsonGolden)));
+    }
+    SUBCASE("an existing file is replaced") {
+        const auto path = scratch.file("report.txt");
+        std::ofstream(path) << std::string(20000, 'x');
+        const auto result = run_lexflow("check " + kRemediated + " --output '" + path + "'");
+        CHECK(result.exit_code == 0);
+        CHECK(read_text(path).starts_with("lexflow check: acme-crm-remediated\n"));
+        CHECK(read_text(path).ends_with("\nno gaps\n"));
+    }
+}
+
+TEST_CASE("a report that cannot be written is an error") {
+    const auto result =
+        run_lexflow("check " + kRemediated + " --output " + kFixtures + "no-such-dir/report.txt");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(
+        result.err ==
+        "lexflow: error: cannot write the report to 'tests/cli/fixtures/no-such-dir/report.txt'\n");
+}
+
+TEST_CASE("--format json on a clean estate") {
+    const auto result = run_lexflow("check " + kRemediated + " --format json");
+    CHECK(result.exit_code == 0);
+    CHECK(result.err.empty());
+    const auto json = nlohmann::json::parse(result.out);
+    CHECK(json["format_version"] == 1);
+    CHECK(json["findings"] == nlohmann::json::array());
+    CHECK(json["not_evaluated"] == nlohmann::json::array());
+    CHECK(json["summary"]["findings"] == 0);
+    CHECK(json["rules_evaluated"] == 11);
+    CHECK(json["packs"].size() == 3);
+}
+
+TEST_CASE("an unknown --format is a usage error") {
+    const auto result = run_lexflow("check " + kEstate + " --format xml");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err ==
+          "lexflow: error: --format: xml not in {text,json}\nRun 'lexflow --help' for usage.\n");
+}
+
+// ------------------------------------------------------------ rules
+
+TEST_CASE("--rules adds a folder of rule files, searched recursively") {
+    const auto result = run_lexflow("check " + kFixtures + "small-model.yaml --no-default-rules " +
+                                    "--rules " + kFixtures + "rules");
+    CHECK(result.exit_code == 1);
+    CHECK(result.out == kSmallModelReport);
+    CHECK(result.err == "lexflow: 2 gaps at or above 'low'\n");
+}
+
+TEST_CASE("--rules adds a single rule file") {
+    const auto result = run_lexflow("check " + kFixtures + "small-model.yaml --no-default-rules " +
+                                    "--rules " + kFixtures + "rules/owners.lf --fail-on high");
+    CHECK(result.exit_code == 0);
+    CHECK(
+        result.out.starts_with("lexflow check: small\n"
+                               "  model: 2 surfaces, 1 flow, 0 roles from "
+                               "tests/cli/fixtures/small-model.yaml\n"
+                               "  rules: 1 evaluated; packs: none\n"));
+    CHECK(result.out.find("HOUSE-OWNER") != std::string::npos);
+    CHECK(result.out.find("HOUSE-FLOW-CLASS") == std::string::npos);
+    CHECK(result.out.ends_with("\n1 gap (1 medium)\n"));
+    CHECK(result.err.empty());
+}
+
+TEST_CASE("--rules is repeatable and adds to the built-in packs") {
+    const auto repeated =
+        run_lexflow("check " + kFixtures + "small-model.yaml --no-default-rules --rules " +
+                    kFixtures + "rules/owners.lf --rules " + kFixtures + "rules/flows/classes.lf");
+    CHECK(repeated.exit_code == 1);
+    CHECK(repeated.out == kSmallModelReport);
+
+    const auto added = run_lexflow("check " + kEstate + " --rules " + kFixtures + "rules");
+    CHECK(added.exit_code == 1);
+    CHECK(added.out.find("  rules: 13 evaluated; packs: eu-ai-act, gdpr, nist-ai-rmf\n") !=
+          std::string::npos);
+    CHECK(added.out.find("  HOUSE-OWNER  Surfaces name an owning team\n"
+                         "    examples/acme-crm/estate.yaml:16:5: node 'llm-email-drafter'\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("--no-default-rules without --rules is an error") {
+    const auto result = run_lexflow("check " + kEstate + " --no-default-rules");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err ==
+          "lexflow: error: --no-default-rules leaves no rules to check; add --rules PATH\n");
+}
+
+TEST_CASE("a --rules path that does not exist is an error") {
+    const auto result = run_lexflow("check " + kEstate + " --rules " + kFixtures + "no-such-rules");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err ==
+          "tests/cli/fixtures/no-such-rules: error: no such file or folder [LF4001]\n"
+          "  help: check the path given to --rules\n"
+          "1 error generated.\n");
+}
+
+TEST_CASE("a --rules folder without rule files is an error") {
+    const auto result = run_lexflow("check " + kEstate + " --rules " + kFixtures + "no-rules");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err ==
+          "tests/cli/fixtures/no-rules: error: the folder contains no rule files (*.lf) "
+          "[LF4002]\n"
+          "  help: pass a folder that holds .lf files, or the files themselves\n"
+          "1 error generated.\n");
+}
+
+TEST_CASE("a rule file with a syntax error stops the check with a located error") {
+    const auto result = run_lexflow("check " + kEstate + " --rules " + kFixtures + "bad-syntax.lf");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err ==
+          "tests/cli/fixtures/bad-syntax.lf:5:35: error: '=' is not an operator; use '==' to "
+          "compare values [LF1001]\n"
+          "  5 |   for every node x require x.kind = \"crm_object\"\n"
+          "    |                                   ^\n"
+          "1 error generated.\n");
+}
+
+// ------------------------------------------------------------ models
+
+TEST_CASE("a missing model file stops the check with a located error") {
+    const auto result = run_lexflow("check " + kFixtures + "no-such-model.yaml");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err ==
+          "tests/cli/fixtures/no-such-model.yaml: error: no such model file [LF4001]\n"
+          "  help: pass the YAML file(s) of the model\n"
+          "1 error generated.\n");
+}
+
+TEST_CASE("a folder given as the model is an error") {
+    const auto result = run_lexflow("check tests/cli/fixtures");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err ==
+          "tests/cli/fixtures: error: not a model file (it is a folder or a device) [LF4001]\n"
+          "  help: pass the YAML file(s) of the model\n"
+          "1 error generated.\n");
+}
+
+TEST_CASE("a model with errors stops the check with every error located") {
+    const auto result = run_lexflow("check " + kFixtures + "bad-model.yaml");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err ==
+          "tests/cli/fixtures/bad-model.yaml:8:9: error: duplicate surface id 'crm-db' [LF3004]\n"
+          "  8 |   - id: crm-db\n"
+          "    |         ^~~~~~\n"
+          "  help: surface ids are unique across all model files\n"
+          "tests/cli/fixtures/bad-model.yaml:4:5: note: first defined here\n"
+          "  4 |   - id: crm-db\n"
+          "    |     ^\n"
+          "tests/cli/fixtures/bad-model.yaml:12:9: error: flow to unknown surface 'crm-bd' "
+          "[LF3005]\n"
+          "  12 |     to: crm-bd\n"
+          "     |         ^~~~~~\n"
+          "  help: did you mean 'crm-db'?\n"
+          "2 errors generated.\n");
+}
+
+TEST_CASE("errors in the rules and a missing model are reported together") {
+    const auto result = run_lexflow("check " + kFixtures + "no-such-model.yaml --rules " +
+                                    kFixtures + "bad-syntax.lf");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err.starts_with("tests/cli/fixtures/bad-syntax.lf:5:35: error: "));
+    CHECK(result.err.find("tests/cli/fixtures/no-such-model.yaml: error: no such model file") !=
+          std::string::npos);
+    CHECK(result.err.ends_with("\n2 errors generated.\n"));
+}
+
+TEST_CASE("several model files are merged into one model") {
+    const auto result =
+        run_lexflow("check " + kFixtures + "split/surfaces.yaml " + kFixtures +
+                    "split/flows.yaml --no-default-rules --rules " + kFixtures + "rules");
+    CHECK(result.exit_code == 1);
+    CHECK(result.out ==
+          "lexflow check: split\n"
+          "  model: 2 surfaces, 1 flow, 0 roles from tests/cli/fixtures/split/surfaces.yaml, "
+          "tests/cli/fixtures/split/flows.yaml\n"
+          "  rules: 2 evaluated; packs: none\n"
+          "\n"
+          "MEDIUM (1)\n"
+          "\n"
+          "  HOUSE-OWNER  Surfaces name an owning team\n"
+          "    tests/cli/fixtures/split/surfaces.yaml:6:5: node 'drafter'\n"
+          "    Surface 'drafter' names no owning team\n"
+          "    fix:  Add 'owner: TEAM' to 'drafter'.\n"
+          "\n"
+          "1 gap (1 medium)\n");
+}
+
+// ------------------------------------------------------------ commands and options
+
+TEST_CASE("--version prints the version") {
+    const auto result = run_lexflow("--version");
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.starts_with("lexflow "));
+    CHECK(result.out.ends_with("\n"));
+    const auto version = result.out.substr(8, result.out.size() - 9);
+    CHECK(std::count(version.begin(), version.end(), '.') == 2);
+    CHECK(version.find_first_not_of("0123456789.") == std::string::npos);
+    CHECK(result.err.empty());
+}
+
+TEST_CASE("--help lists the commands") {
+    const auto result = run_lexflow("--help");
+    CHECK(result.exit_code == 0);
+    CHECK(result.err.empty());
+    CHECK(result.out ==
+          "lexflow: compliance gap checks for CRM estates that handle AI-generated data\n"
+          "Usage: lexflow [OPTIONS] SUBCOMMAND\n"
+          "\n"
+          "Options:\n"
+          "  -h,--help                   Print this help message and exit\n"
+          "  --version                   Display program version information and exit\n"
+          "\n"
+          "Subcommands:\n"
+          "  check                       Check a model against the rule packs and report "
+          "control gaps\n"
+          "\n"
+          "Run 'lexflow COMMAND --help' for a command's options.\n");
+}
+
+TEST_CASE("check --help lists the options of check") {
+    const auto result = run_lexflow("check --help");
+    CHECK(result.exit_code == 0);
+    CHECK(result.err.empty());
+    // The positional's line is checked in the test below.
+    CHECK(without_line(result.out, "  model ") ==
+          "Check a model against the rule packs and report control gaps\n"
+          "Usage: lexflow check [OPTIONS] model...\n"
+          "\n"
+          "Positionals:\n"
+          "\n"
+          "Options:\n"
+          "  -h,--help                   Print this help message and exit\n"
+          "  --rules PATH                Rule file or folder of *.lf files to add (repeatable)\n"
+          "  --no-default-rules          Do not use the rule packs built into lexflow\n"
+          "  --format TEXT:{text,json}=text\n"
+          "                              Report format\n"
+          "  -o,--output FILE            Write the report to FILE instead of stdout\n"
+          "  --fail-on TEXT:{critical,high,medium,low,info,none}=low\n"
+          "                              Lowest severity that makes the exit status 1 ('none': "
+          "never)\n"
+          "  --color TEXT:{auto,always,never}=auto\n"
+          "                              Colour the output: auto (on terminals, unless NO_COLOR "
+          "is set), always or never\n"
+          "\n"
+          "Exit status: 0 no gap at or above --fail-on; 1 gaps found; 2 invalid rules, model or "
+          "arguments (nothing was checked).\n"
+          "Example: lexflow check estate.yaml --rules my-rules/ --format json --output "
+          "gaps.json\n");
+    CHECK(result.out.find("  model MODEL ... REQUIRED") != std::string::npos);
+}
+
+TEST_CASE("check --help shows the model positional once") {
+    const auto result = run_lexflow("check --help");
+    CHECK(result.out.find("MODEL... ...") == std::string::npos);
+    CHECK(result.out.find("... ...") == std::string::npos);
+}
+
+TEST_CASE("an unknown command is an error with a did-you-mean") {
+    const auto typo = run_lexflow("chek " + kEstate);
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.out.empty());
+    CHECK(typo.err ==
+          "lexflow: error: unknown command 'chek'; did you mean 'check'?\n"
+          "Run 'lexflow --help' for the list of commands.\n");
+
+    const auto unrelated = run_lexflow("frobnicate");
+    CHECK(unrelated.exit_code == 2);
+    CHECK(unrelated.err ==
+          "lexflow: error: unknown command 'frobnicate'\n"
+          "Run 'lexflow --help' for the list of commands.\n");
+}
+
+TEST_CASE("usage errors exit 2 and print nothing on stdout") {
+    SUBCASE("no command") {
+        const auto result = run_lexflow("");
+        CHECK(result.exit_code == 2);
+        CHECK(result.out.empty());
+        CHECK(result.err ==
+              "lexflow: error: A subcommand is required\nRun 'lexflow --help' for usage.\n");
+    }
+    SUBCASE("no model") {
+        const auto result = run_lexflow("check");
+        CHECK(result.exit_code == 2);
+        CHECK(result.out.empty());
+        CHECK(result.err == "lexflow: error: model is required\nRun 'lexflow --help' for usage.\n");
+    }
+    SUBCASE("an unknown option") {
+        const auto result = run_lexflow("check " + kEstate + " --frobnicate");
+        CHECK(result.exit_code == 2);
+        CHECK(result.out.empty());
+        CHECK(result.err ==
+              "lexflow: error: The following argument was not expected: --frobnicate\n"
+              "Run 'lexflow --help' for usage.\n");
+    }
+}
+
+// ------------------------------------------------------------ colour
+
+TEST_CASE("output has no colour unless asked for") {
+    // run_lexflow sets NO_COLOR=1 and redirects both streams to files.
+    const auto report = run_lexflow("check " + kEstate);
+    CHECK(report.out.find(kEscape) == std::string::npos);
+    CHECK(report.err.find(kEscape) == std::string::npos);
+    const auto errors = run_lexflow("check " + kFixtures + "bad-model.yaml");
+    CHECK(errors.err.find(kEscape) == std::string::npos);
+    const auto never = run_lexflow("check " + kEstate + " --color never", "NO_COLOR=");
+    CHECK(never.out.find(kEscape) == std::string::npos);
+}
+
+TEST_CASE("--color always forces colour, even with NO_COLOR set and no terminal") {
+    const auto report = run_lexflow("check " + kEstate + " --color always");
+    CHECK(report.exit_code == 1);
+    CHECK(report.out.starts_with("\x1b[1mlexflow check:\x1b[0m acme-crm\n"));
+    CHECK(report.out.find("\n\x1b[1;31mHIGH (7)\x1b[0m\n") != std::string::npos);
+
+    const auto errors = run_lexflow("check " + kFixtures + "bad-model.yaml --color always");
+    CHECK(errors.exit_code == 2);
+    CHECK(errors.err.starts_with(
+        "\x1b[1mtests/cli/fixtures/bad-model.yaml:8:9\x1b[0m: \x1b[1;31merror:\x1b[0m "));
+}
+
+TEST_CASE("a report written to a file is never coloured") {
+    const ScratchDir scratch;
+    const auto path = scratch.file("report.txt");
+    const auto result = run_lexflow("check " + kEstate + " --color always --output '" + path + "'");
+    CHECK(result.exit_code == 1);
+    CHECK(read_text(path) == read_text(source_path(kTextGolden)));
+}
+
+TEST_CASE("on a terminal, colour is on by default and NO_COLOR turns it off") {
+    const auto arguments = "check " + kRemediated;
+    const auto coloured = run_in_terminal(arguments, "env -u NO_COLOR");
+    CHECK(coloured.find("\x1b[1mlexflow check:\x1b[0m acme-crm-remediated") != std::string::npos);
+    const auto plain = run_in_terminal(arguments, "env NO_COLOR=1");
+    CHECK(plain.find("lexflow check: acme-crm-remediated") != std::string::npos);
+    CHECK(plain.find(kEscape) == std::string::npos);
+    const auto never = run_in_terminal(arguments + " --color never", "env -u NO_COLOR");
+    CHECK(never.find("lexflow check: acme-crm-remediated") != std::string::npos);
+    CHECK(never.find(kEscape) == std::string::npos);
+}
