@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,9 +12,11 @@
 #include "cli/terminal.hpp"
 #include "dsl/diagnostic_ids.hpp"
 #include "dsl/diagnostic_renderer.hpp"
+#include "dsl/iso_date.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/model_loader.hpp"
 #include "engine/report/reporter.hpp"
+#include "engine/vocabulary.hpp"
 
 namespace lexflow::cli {
 
@@ -28,7 +31,16 @@ struct CheckOptions {
     std::string output;
     std::string fail_on = "low";
     std::string color = "auto";
+    std::string as_of;  ///< empty: today
 };
+
+/// Today's date in UTC, "YYYY-MM-DD".
+std::string today() {
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    const std::chrono::year_month_day date{now};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+}
 
 /// Registers each model file; a missing one is an error located at its name.
 std::vector<dsl::FileId> model_files(const std::vector<std::string>& paths, dsl::SourceSet& sources,
@@ -60,11 +72,12 @@ bool reaches_threshold(const engine::Report& report, std::optional<dsl::Severity
     if (!threshold) {
         return false;
     }
+    // Upcoming gaps (rules not yet in force) never fail a check.
     for (const auto& finding : report.findings) {
-        gaps += finding.severity >= *threshold ? 1 : 0;
+        gaps += !finding.upcoming && finding.severity >= *threshold ? 1 : 0;
     }
     for (const auto& entry : report.not_evaluated) {
-        undecided += entry.severity >= *threshold ? 1 : 0;
+        undecided += !entry.upcoming && entry.severity >= *threshold ? 1 : 0;
     }
     return gaps + undecided > 0;
 }
@@ -90,6 +103,15 @@ ExitStatus run_check(const CheckOptions& options) {
         return ExitStatus::invalid_input;
     };
 
+    const auto as_of = options.as_of.empty() ? today() : options.as_of;
+    if (!dsl::is_iso_date(as_of)) {
+        std::fputs(
+            fmt::format("lexflow: error: --as-of '{}' is not a date; write it as YYYY-MM-DD\n",
+                        as_of)
+                .c_str(),
+            stderr);
+        return ExitStatus::invalid_input;
+    }
     if (options.no_default_rules && options.rule_paths.empty()) {
         std::fputs(
             "lexflow: error: --no-default-rules leaves no rules to check; add --rules PATH\n",
@@ -106,7 +128,15 @@ ExitStatus run_check(const CheckOptions& options) {
         return fail();
     }
 
-    const auto report = engine::evaluate(*rules, *model, sources);
+    // Near-typos of names the rules read are warnings: the check goes on.
+    dsl::Diagnostics warnings;
+    engine::check_vocabulary(*model, engine::vocabulary_of(*rules), warnings);
+    std::fputs(dsl::DiagnosticRenderer(sources, use_color(color_mode, stderr))
+                   .render_all(warnings)
+                   .c_str(),
+               stderr);
+
+    const auto report = engine::evaluate(*rules, *model, sources, {as_of});
     const bool to_terminal = options.output.empty() || options.output == "-";
     const auto reporter =
         options.format == "json"
@@ -167,6 +197,11 @@ void attach_check(CLI::App& app, ExitStatus& status) {
                      "Lowest severity that makes the exit status 1 ('none': never)")
         ->check(CLI::IsMember({"critical", "high", "medium", "low", "info", "none"}))
         ->capture_default_str();
+    check
+        ->add_option("--as-of", options->as_of,
+                     "Check as of this date (YYYY-MM-DD; default: today): gaps under rules not "
+                     "yet in force are reported as upcoming and do not fail the check")
+        ->type_name("DATE");
     check
         ->add_option("--color", options->color,
                      "Colour the output: auto (on terminals, unless "

@@ -20,5 +20,6 @@ struct Command {
 [[nodiscard]] std::span<const Command> commands();
 
 void attach_check(CLI::App& app, ExitStatus& status);
+void attach_rules(CLI::App& app, ExitStatus& status);
 
 }  // namespace lexflow::cli

@@ -134,6 +134,12 @@ struct Rule {
     std::vector<std::string> tags;
     std::optional<Template> message;
     std::optional<Template> remediation;
+    /// `effective "2026-08-02"`: the date (ISO 8601) the duty applies from;
+    /// gaps found before it are reported as upcoming. Empty: always in force.
+    std::string effective;
+    SourceRange effective_range;
+    /// `covers [...]`: ids of the failure patterns the rule detects.
+    std::vector<Citation> covers;
 
     /// `for every subject [where condition] require requirement`; or `path`.
     std::optional<Binding> subject;
@@ -156,11 +162,20 @@ struct PackClause {
     std::optional<Expr> applies_when;
 };
 
+/// `pattern ID "What goes wrong"`: a failure pattern from the domain that
+/// rules declare they cover; the coverage matrix is built from these.
+struct Pattern {
+    std::string id;
+    std::string description;
+    SourceRange range;
+};
+
 /// One parsed `.lf` file.
 struct RuleFile {
     FileId file = 0;
     std::optional<PackClause> pack;
     std::vector<Rule> rules;
+    std::vector<Pattern> patterns;
 };
 
 }  // namespace lexflow::dsl

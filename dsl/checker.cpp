@@ -1,11 +1,13 @@
 #include "dsl/checker.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "dsl/diagnostic_ids.hpp"
 #include "dsl/edit_distance.hpp"
 #include "dsl/interpolation.hpp"
+#include "dsl/iso_date.hpp"
 
 namespace lexflow::dsl {
 
@@ -46,9 +48,11 @@ class Checker {
         RuleSet result;
         collect_packs(files, result);
         check_pack_references(files, result);
+        collect_patterns(files, result);
         for (auto& file : files) {
             for (auto& rule : file.rules) {
                 check_rule(rule);
+                check_covers(rule, result);
                 result.rules.push_back(std::move(rule));
             }
         }
@@ -102,6 +106,39 @@ class Checker {
         }
     }
 
+    void collect_patterns(std::vector<RuleFile>& files, RuleSet& result) {
+        std::map<std::string, SourceRange> seen;
+        for (auto& file : files) {
+            for (auto& pattern : file.patterns) {
+                if (const auto [first, inserted] = seen.emplace(pattern.id, pattern.range);
+                    !inserted) {
+                    error(diagnostic_ids::duplicate_pattern, pattern.range,
+                          "failure pattern '" + pattern.id + "' is declared more than once",
+                          "keep one declaration", {{"first declared here", first->second}});
+                    continue;
+                }
+                result.patterns.push_back(std::move(pattern));
+            }
+        }
+    }
+
+    void check_covers(const Rule& rule, const RuleSet& result) {
+        std::vector<std::string_view> known;
+        for (const auto& pattern : result.patterns) {
+            known.push_back(pattern.id);
+        }
+        std::sort(known.begin(), known.end());
+        for (const auto& covered : rule.covers) {
+            if (!std::binary_search(known.begin(), known.end(), covered.text)) {
+                auto help = did_you_mean(covered.text, known);
+                error(diagnostic_ids::unknown_pattern, covered.range,
+                      "unknown failure pattern '" + covered.text + "'",
+                      help.empty() ? "declare it with: pattern " + covered.text + " \"...\""
+                                   : std::move(help));
+            }
+        }
+    }
+
     void check_rule(Rule& rule) {
         if (const auto [first, inserted] = rule_ids_.emplace(rule.id, rule.id_range); !inserted) {
             error(diagnostic_ids::duplicate_rule_id, rule.id_range,
@@ -116,6 +153,11 @@ class Checker {
         }
         check_required_fields(rule);
         check_severity(rule);
+        if (!rule.effective.empty() && !is_iso_date(rule.effective)) {
+            error(diagnostic_ids::invalid_date, rule.effective_range,
+                  "'" + rule.effective + "' is not a date",
+                  "write it as \"YYYY-MM-DD\", e.g. \"2026-08-02\"");
+        }
         if (rule.path) {
             check_path_rule(rule);
             return;

@@ -10,6 +10,13 @@ void Diagnostics::report(Diagnostic diagnostic) {
             return;
         }
     }
+    if (diagnostic.level == DiagnosticLevel::warning) {
+        ++warning_count_;
+        if (warning_count_ > max_errors_) {
+            ++dropped_;
+            return;
+        }
+    }
     kept_.push_back(std::move(diagnostic));
 }
 

@@ -37,13 +37,15 @@ class Diagnostics {
     void report(Diagnostic diagnostic);
     [[nodiscard]] bool has_errors() const { return error_count_ > 0; }
     [[nodiscard]] std::size_t error_count() const { return error_count_; }
-    /// Errors beyond the cap: counted, not kept.
+    [[nodiscard]] std::size_t warning_count() const { return warning_count_; }
+    /// Errors and warnings beyond the cap: counted, not kept.
     [[nodiscard]] std::size_t dropped() const { return dropped_; }
     [[nodiscard]] const std::vector<Diagnostic>& all() const { return kept_; }
 
   private:
     std::size_t max_errors_;
     std::size_t error_count_ = 0;
+    std::size_t warning_count_ = 0;
     std::size_t dropped_ = 0;
     std::vector<Diagnostic> kept_;
 };

@@ -23,6 +23,9 @@ inline constexpr std::string_view adjacency_needs_flow = "LF2010";
 inline constexpr std::string_view applicability_scope = "LF2011";
 inline constexpr std::string_view invalid_tags = "LF2012";
 inline constexpr std::string_view path_scope = "LF2013";
+inline constexpr std::string_view invalid_date = "LF2014";
+inline constexpr std::string_view duplicate_pattern = "LF2015";
+inline constexpr std::string_view unknown_pattern = "LF2016";
 
 inline constexpr std::string_view malformed_yaml = "LF3001";
 inline constexpr std::string_view missing_key = "LF3002";
@@ -32,6 +35,7 @@ inline constexpr std::string_view unknown_surface = "LF3005";
 inline constexpr std::string_view conflicting_attribute = "LF3006";
 inline constexpr std::string_view duplicate_key = "LF3007";
 inline constexpr std::string_view empty_model = "LF3008";
+inline constexpr std::string_view unknown_name = "LF3101";  ///< a warning
 
 inline constexpr std::string_view unreadable_path = "LF4001";
 inline constexpr std::string_view no_rule_files = "LF4002";

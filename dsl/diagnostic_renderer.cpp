@@ -117,8 +117,16 @@ std::string DiagnosticRenderer::render_all(const Diagnostics& diagnostics) const
         out += render(diagnostic);
     }
     const auto errors = diagnostics.error_count();
+    const auto warnings = diagnostics.warning_count();
+    std::vector<std::string> counts;
+    if (warnings > 0) {
+        counts.push_back(fmt::format("{} warning{}", warnings, warnings == 1 ? "" : "s"));
+    }
     if (errors > 0) {
-        out += fmt::format("{} error{}", errors, errors == 1 ? "" : "s");
+        counts.push_back(fmt::format("{} error{}", errors, errors == 1 ? "" : "s"));
+    }
+    if (!counts.empty()) {
+        out += counts.size() == 2 ? counts[0] + " and " + counts[1] : counts[0];
         if (diagnostics.dropped() > 0) {
             out += fmt::format(" ({} not shown)", diagnostics.dropped());
         }

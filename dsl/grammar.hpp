@@ -79,6 +79,9 @@ struct kw_severity : kw<TAO_PEGTL_STRING("severity")> {};
 struct kw_tags : kw<TAO_PEGTL_STRING("tags")> {};
 struct kw_message : kw<TAO_PEGTL_STRING("message")> {};
 struct kw_remediation : kw<TAO_PEGTL_STRING("remediation")> {};
+struct kw_effective : kw<TAO_PEGTL_STRING("effective")> {};
+struct kw_covers : kw<TAO_PEGTL_STRING("covers")> {};
+struct kw_pattern : kw<TAO_PEGTL_STRING("pattern")> {};
 
 struct reserved_word
     : p::sor<kw_and, kw_or, kw_not, kw_in, kw_has, kw_exists, kw_where, kw_require, kw_every,
@@ -198,6 +201,9 @@ struct description_field : p::seq<kw_description, ws, p::must<field_string>> {};
 struct cite_field : p::seq<kw_cite, ws, p::must<field_string>> {};
 struct message_field : p::seq<kw_message, ws, p::must<field_string>> {};
 struct remediation_field : p::seq<kw_remediation, ws, p::must<field_string>> {};
+struct effective_field : p::seq<kw_effective, ws, p::must<field_string>> {};
+struct covers_list : p::seq<list_literal> {};
+struct covers_field : p::seq<kw_covers, ws, p::must<covers_list>> {};
 
 struct severity_name : identifier {};
 struct severity_after_keyword : p::seq<severity_name> {};
@@ -263,8 +269,9 @@ struct for_clause
     : p::seq<kw_for, ws, p::must<every_after_for>, ws,
              p::sor<path_quantifier, element_quantifier, p::raise<domain_after_every>>> {};
 
-struct rule_item : p::sor<title_field, description_field, cite_field, severity_field, tags_field,
-                          message_field, remediation_field, for_clause> {};
+struct rule_item
+    : p::sor<title_field, description_field, cite_field, severity_field, tags_field, message_field,
+             remediation_field, effective_field, covers_field, for_clause> {};
 struct rule_name : dotted_id {};
 struct rule_name_after_keyword : p::seq<rule_name> {};
 struct rule_open : p::one<'{'> {};
@@ -290,7 +297,18 @@ struct pack_clause
 
 // ---------------------------------------------------------------- files
 
+// ---------------------------------------------------------------- failure patterns
+
+/// `pattern ID "What goes wrong"`: a failure pattern that rules `covers`.
+struct pattern_name : dotted_id {};
+struct pattern_name_after_keyword : p::seq<pattern_name> {};
+struct pattern_text : p::seq<string_literal> {};
+struct pattern_text_after_name : p::seq<pattern_text> {};
+struct pattern_decl : p::seq<kw_pattern, ws, p::must<pattern_name_after_keyword>, ws,
+                             p::must<pattern_text_after_name>> {};
+
 struct end_of_file : p::eof {};
-struct file : p::seq<ws, p::opt<pack_clause, ws>, p::star<rule_decl, ws>, p::must<end_of_file>> {};
+struct file : p::seq<ws, p::opt<pack_clause, ws>, p::star<p::sor<rule_decl, pattern_decl>, ws>,
+                     p::must<end_of_file>> {};
 
 }  // namespace lexflow::dsl::grammar

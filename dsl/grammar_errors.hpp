@@ -56,13 +56,16 @@ template <> inline constexpr auto error_message<require_after_variable> = "expec
 template <> inline constexpr auto error_message<require_after_condition> = "expected 'and', 'or' or 'require' after the condition";
 template <> inline constexpr auto error_message<rule_name_after_keyword> = "expected a rule id after 'rule' (letters, digits, '-', '_' and '.', starting with a letter)";
 template <> inline constexpr auto error_message<rule_open> = "expected '{' after the rule id";
-template <> inline constexpr auto error_message<rule_close> = "expected a rule field (title, description, cite, severity, tags, message, remediation), 'for every', or '}'";
+template <> inline constexpr auto error_message<rule_close> = "expected a rule field (title, description, cite, severity, tags, message, remediation, effective, covers), 'for every', or '}'";
 template <> inline constexpr auto error_message<when_after_applies> = "expected 'when' after 'applies'";
 template <> inline constexpr auto error_message<applies_condition> = "expected a condition after 'applies when'";
 template <> inline constexpr auto error_message<pack_close> = "expected 'applies when' or '}' in the pack declaration";
 template <> inline constexpr auto error_message<pack_body_after_title> = "expected '{' after the pack title";
 template <> inline constexpr auto error_message<pack_name_after_keyword> = "expected a pack id after 'pack' (letters, digits, '-', '_' and '.', starting with a letter)";
-template <> inline constexpr auto error_message<end_of_file> = "expected 'rule' or the end of the file";
+template <> inline constexpr auto error_message<end_of_file> = "expected 'rule', 'pattern' or the end of the file";
+template <> inline constexpr auto error_message<covers_list> = "expected a list of failure pattern ids, such as [\"etl-strips-provenance\"]";
+template <> inline constexpr auto error_message<pattern_name_after_keyword> = "expected a pattern id after 'pattern' (letters, digits, '-', '_' and '.', starting with a letter)";
+template <> inline constexpr auto error_message<pattern_text_after_name> = "expected a quoted description of the failure pattern";
 // clang-format on
 
 struct error_table {

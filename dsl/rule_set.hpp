@@ -21,7 +21,8 @@ struct Pack {
 /// declared; templates are split into segments. The evaluator relies on this.
 struct RuleSet {
     std::vector<Pack> packs;
-    std::vector<Rule> rules;  ///< in load order
+    std::vector<Rule> rules;        ///< in load order
+    std::vector<Pattern> patterns;  ///< in load order
 
     [[nodiscard]] const Pack* find_pack(std::string_view id) const;
 };

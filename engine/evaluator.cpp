@@ -126,13 +126,12 @@ PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules, M
             severity = std::max(severity, *rule.severity);
         }
     }
-    report.not_evaluated.push_back({"",
-                                    "pack '" + pack.id + "' could not decide whether it applies",
-                                    severity,
-                                    pack.id,
-                                    std::nullopt,
-                                    conditions.missing(),
-                                    {}});
+    NotEvaluated entry;
+    entry.title = "pack '" + pack.id + "' could not decide whether it applies";
+    entry.severity = severity;
+    entry.pack = pack.id;
+    entry.missing = conditions.missing();
+    report.not_evaluated.push_back(std::move(entry));
     return PackStatus::State::not_evaluated;
 }
 
@@ -164,8 +163,10 @@ std::string_view to_string(PackStatus::State state) {
     return "applied";
 }
 
-Report evaluate(const dsl::RuleSet& rules, Model& model, const dsl::SourceSet& sources) {
+Report evaluate(const dsl::RuleSet& rules, Model& model, const dsl::SourceSet& sources,
+                const EvaluationOptions& options) {
     Report report;
+    report.as_of = options.as_of;
     report.model_name = model.name();
     for (const auto file : model.files()) {
         report.model_files.push_back(sources.name(file));
@@ -183,7 +184,7 @@ Report evaluate(const dsl::RuleSet& rules, Model& model, const dsl::SourceSet& s
                                            [&](const dsl::Rule& r) { return r.pack == pack.id; });
         report.packs.push_back({pack.id, pack.title, state, static_cast<std::size_t>(members)});
     }
-    const FindingBuilder builder(model, sources);
+    const FindingBuilder builder(model, sources, options.as_of);
     ElementRuleRunner element_rules(model, graph, builder, report);
     for (const auto& rule : rules.rules) {
         if (!rule.pack.empty() && states[rule.pack] != PackStatus::State::applied) {

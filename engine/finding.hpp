@@ -34,6 +34,11 @@ struct Finding {
     /// For path rules: the shortest path that shows the gap, alternating
     /// surfaces and flows from source to target. Empty for other rules.
     std::vector<WitnessStep> witness;
+    /// The date the rule is in force from ("YYYY-MM-DD"); empty if always.
+    std::string effective;
+    /// The rule is not yet in force on the check's date: the gap is reported
+    /// so teams can prepare, but it does not fail the check.
+    bool upcoming = false;
 };
 
 /// A rule that could not decide for a subject (or a pack that could not decide
@@ -46,6 +51,8 @@ struct NotEvaluated {
     std::optional<Subject> subject;    ///< none for a pack or the model itself
     std::vector<std::string> missing;  ///< attribute paths, e.g. "g.ai_role"
     std::vector<WitnessStep> witness;  ///< for path rules: the undecided path
+    std::string effective;             ///< as in Finding
+    bool upcoming = false;             ///< as in Finding
 };
 
 /// Whether a pack's `applies when` held for the model.
@@ -60,6 +67,7 @@ struct PackStatus {
 /// Everything a check found, in a deterministic order. Reporters render it
 /// and know nothing else.
 struct Report {
+    std::string as_of;  ///< the date the check was made for; empty: every rule in force
     std::string model_name;
     std::vector<std::string> model_files;
     std::size_t surfaces = 0;

@@ -63,13 +63,16 @@ Finding FindingBuilder::finding(const dsl::Rule& rule, ElementRef element,
     result.subject = subject(element);
     result.message = render(message, conditions);
     result.remediation = render(remediation, conditions);
+    result.effective = rule.effective;
+    result.upcoming = upcoming(rule);
     return result;
 }
 
 NotEvaluated FindingBuilder::not_evaluated(const dsl::Rule& rule, ElementRef element,
                                            std::vector<std::string> missing) const {
-    return {rule.id, *rule.title, *rule.severity, rule.pack, subject(element), std::move(missing),
-            {}};
+    return {rule.id,   *rule.title,      *rule.severity,
+            rule.pack, subject(element), std::move(missing),
+            {},        rule.effective,   upcoming(rule)};
 }
 
 }  // namespace lexflow::engine

@@ -16,8 +16,10 @@ namespace lexflow::engine {
 /// names and locates subjects, renders messages, lays out witnesses.
 class FindingBuilder {
   public:
-    FindingBuilder(const Model& model, const dsl::SourceSet& sources)
-        : model_(model), sources_(sources) {}
+    /// `as_of` ("YYYY-MM-DD", or empty for "every rule in force") decides
+    /// which findings are upcoming.
+    FindingBuilder(const Model& model, const dsl::SourceSet& sources, std::string as_of)
+        : model_(model), sources_(sources), as_of_(std::move(as_of)) {}
 
     [[nodiscard]] Subject subject(ElementRef element) const;
     [[nodiscard]] std::string render(const CompiledTemplate& text,
@@ -32,8 +34,13 @@ class FindingBuilder {
                                              std::vector<std::string> missing) const;
 
   private:
+    [[nodiscard]] bool upcoming(const dsl::Rule& rule) const {
+        return !as_of_.empty() && !rule.effective.empty() && rule.effective > as_of_;
+    }
+
     const Model& model_;
     const dsl::SourceSet& sources_;
+    std::string as_of_;
 };
 
 }  // namespace lexflow::engine

@@ -88,6 +88,10 @@ RuleFile AstBuilder::build(const ParseNode& root) {
             result.pack = build_pack(*child);
         } else if (is<g::rule_decl>(*child)) {
             result.rules.push_back(build_rule(*child));
+        } else if (is<g::pattern_decl>(*child)) {
+            const auto& name = *child->children.at(0);
+            const auto& text = *child->children.at(1);
+            result.patterns.push_back({name.string(), unescape(quoted_body(text)), range_of(name)});
         }
     }
     const std::string pack_id = result.pack ? result.pack->id : std::string();
@@ -153,6 +157,24 @@ Rule AstBuilder::build_rule(const ParseNode& node) {
         } else if (is<g::remediation_field>(child)) {
             note_repeat(rule.remediation.has_value(), "remediation", field_range);
             rule.remediation = build_template(*child.children.front());
+        } else if (is<g::covers_field>(child)) {
+            for (const auto& item : child.children.front()->children) {
+                if (!is<g::string_literal>(*item)) {
+                    diagnostics_.report({DiagnosticLevel::error,
+                                         std::string(diagnostic_ids::invalid_tags),
+                                         range_of(*item),
+                                         "failure pattern ids must be quoted strings",
+                                         {},
+                                         "write the id in double quotes"});
+                    continue;
+                }
+                rule.covers.push_back({unescape(quoted_body(*item)), range_of(*item)});
+            }
+        } else if (is<g::effective_field>(child)) {
+            note_repeat(!rule.effective.empty(), "effective", field_range);
+            const auto& date = *child.children.front();
+            rule.effective = unescape(quoted_body(date));
+            rule.effective_range = range_of(date);
         } else if (is<g::severity_field>(child)) {
             note_repeat(!rule.severity_spelling.empty(), "severity", field_range);
             const auto& name = *child.children.front();

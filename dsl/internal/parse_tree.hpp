@@ -20,14 +20,15 @@ using Selector = tao::pegtl::parse_tree::selector<
     tao::pegtl::parse_tree::store_content::on<
         g::pack_clause, g::pack_name, g::pack_title, g::pack_body, g::pack_applies, g::rule_decl,
         g::rule_name, g::title_field, g::description_field, g::cite_field, g::message_field,
-        g::remediation_field, g::severity_field, g::severity_name, g::tags_field, g::for_clause,
-        g::rule_where, g::requirement, g::expression, g::conjunction, g::negation, g::exists_expr,
-        g::comparison, g::where_clause, g::domain_node, g::domain_flow, g::domain_role,
-        g::adjacency_from, g::adjacency_to, g::path, g::variable, g::attribute_key,
-        g::string_literal, g::number_literal, g::true_literal, g::false_literal, g::list_literal,
-        g::op_eq, g::op_ne, g::op_le, g::op_ge, g::op_lt, g::op_gt, g::op_in, g::op_not_in,
-        g::op_has, g::path_quantifier, g::source_where, g::target_where, g::via_where,
-        g::passes_requirement, g::every_flow_requirement, g::no_path_requirement, g::flow_condition,
-        g::unless_passes, g::report_source, g::report_target>>;
+        g::remediation_field, g::effective_field, g::covers_field, g::pattern_decl, g::pattern_name,
+        g::severity_field, g::severity_name, g::tags_field, g::for_clause, g::rule_where,
+        g::requirement, g::expression, g::conjunction, g::negation, g::exists_expr, g::comparison,
+        g::where_clause, g::domain_node, g::domain_flow, g::domain_role, g::adjacency_from,
+        g::adjacency_to, g::path, g::variable, g::attribute_key, g::string_literal,
+        g::number_literal, g::true_literal, g::false_literal, g::list_literal, g::op_eq, g::op_ne,
+        g::op_le, g::op_ge, g::op_lt, g::op_gt, g::op_in, g::op_not_in, g::op_has,
+        g::path_quantifier, g::source_where, g::target_where, g::via_where, g::passes_requirement,
+        g::every_flow_requirement, g::no_path_requirement, g::flow_condition, g::unless_passes,
+        g::report_source, g::report_target>>;
 
 }  // namespace lexflow::dsl::internal

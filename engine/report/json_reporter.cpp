@@ -17,6 +17,10 @@ nlohmann::ordered_json subject_json(const Subject& subject) {
             {"column", subject.column}};
 }
 
+nlohmann::ordered_json date_json(const std::string& date) {
+    return date.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(date);
+}
+
 nlohmann::ordered_json witness_json(const std::vector<WitnessStep>& witness) {
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
     for (const auto& step : witness) {
@@ -34,7 +38,9 @@ nlohmann::ordered_json finding_json(const Finding& finding) {
             {"subject", subject_json(finding.subject)},
             {"message", finding.message},
             {"remediation", finding.remediation},
-            {"witness", witness_json(finding.witness)}};
+            {"witness", witness_json(finding.witness)},
+            {"effective", date_json(finding.effective)},
+            {"upcoming", finding.upcoming}};
 }
 
 nlohmann::ordered_json not_evaluated_json(const NotEvaluated& entry) {
@@ -46,7 +52,9 @@ nlohmann::ordered_json not_evaluated_json(const NotEvaluated& entry) {
             {"pack", entry.pack},
             {"subject", entry.subject ? subject_json(*entry.subject) : nlohmann::ordered_json()},
             {"missing", entry.missing},
-            {"witness", witness_json(entry.witness)}};
+            {"witness", witness_json(entry.witness)},
+            {"effective", date_json(entry.effective)},
+            {"upcoming", entry.upcoming}};
 }
 
 nlohmann::ordered_json summary_json(const Report& report) {
@@ -55,10 +63,13 @@ nlohmann::ordered_json summary_json(const Report& report) {
         const auto severity = static_cast<dsl::Severity>(level);
         by_severity[std::string(dsl::to_string(severity))] =
             std::count_if(report.findings.begin(), report.findings.end(),
-                          [&](const Finding& f) { return f.severity == severity; });
+                          [&](const Finding& f) { return f.severity == severity && !f.upcoming; });
     }
-    return {{"findings", report.findings.size()},
+    const auto upcoming = std::count_if(report.findings.begin(), report.findings.end(),
+                                        [](const Finding& f) { return f.upcoming; });
+    return {{"findings", report.findings.size() - static_cast<std::size_t>(upcoming)},
             {"by_severity", by_severity},
+            {"upcoming", upcoming},
             {"not_evaluated", report.not_evaluated.size()}};
 }
 
@@ -81,6 +92,7 @@ class JsonReporter final : public Reporter {
             not_evaluated.push_back(not_evaluated_json(entry));
         }
         const nlohmann::ordered_json document = {{"format_version", kFormatVersion},
+                                                 {"as_of", date_json(report.as_of)},
                                                  {"model",
                                                   {{"name", report.model_name},
                                                    {"files", report.model_files},

@@ -74,6 +74,7 @@ class TextReporter final : public Reporter {
         for (int level = 4; level >= 0; --level) {
             out += severity_section(report, static_cast<dsl::Severity>(level));
         }
+        out += upcoming_section(report);
         out += not_evaluated_section(report);
         out += summary(report);
         return out;
@@ -97,7 +98,8 @@ class TextReporter final : public Reporter {
         out += fmt::format("  model: {}, {}, {} from {}\n", count(report.surfaces, "surface"),
                            count(report.flows, "flow"), count(report.roles, "role"),
                            join(report.model_files, ", "));
-        out += fmt::format("  rules: {} evaluated; packs: {}\n", report.rules_evaluated,
+        out += fmt::format("  rules: {} evaluated{}; packs: {}\n", report.rules_evaluated,
+                           report.as_of.empty() ? std::string() : " as of " + report.as_of,
                            packs.empty() ? std::string("none") : join(packs, ", "));
         return out;
     }
@@ -123,7 +125,7 @@ class TextReporter final : public Reporter {
         std::string body;
         std::size_t count = 0;
         for (const auto& finding : report.findings) {
-            if (finding.severity == severity) {
+            if (finding.severity == severity && !finding.upcoming) {
                 body += finding_text(finding);
                 ++count;
             }
@@ -135,6 +137,26 @@ class TextReporter final : public Reporter {
                            paint(severity_color(severity),
                                  fmt::format("{} ({})", upper(dsl::to_string(severity)), count)),
                            body);
+    }
+
+    /// Gaps under rules not yet in force: listed so teams can prepare.
+    [[nodiscard]] std::string upcoming_section(const Report& report) const {
+        std::string body;
+        std::size_t count = 0;
+        for (const auto& finding : report.findings) {
+            if (finding.upcoming) {
+                body += finding_text(finding);
+                body += fmt::format("    {} {}\n", paint(kDim, "in force from"), finding.effective);
+                ++count;
+            }
+        }
+        if (count == 0) {
+            return {};
+        }
+        return fmt::format(
+            "\n{}\n{}",
+            paint(kBold, fmt::format("UPCOMING ({}): not yet in force on {}", count, report.as_of)),
+            body);
     }
 
     [[nodiscard]] std::string not_evaluated_section(const Report& report) const {
@@ -155,23 +177,32 @@ class TextReporter final : public Reporter {
                 out += fmt::format("    {} {}\n", paint(kDim, "path:"), path_text(entry.witness));
             }
             out += fmt::format("    the model does not give: {}\n", join(entry.missing, ", "));
+            if (entry.upcoming) {
+                out += fmt::format("    {} {}\n", paint(kDim, "in force from"), entry.effective);
+            }
         }
         return out;
     }
 
     [[nodiscard]] std::string summary(const Report& report) const {
         std::map<dsl::Severity, std::size_t, std::greater<>> counts;
+        std::size_t gaps = 0;
         for (const auto& finding : report.findings) {
-            ++counts[finding.severity];
+            if (!finding.upcoming) {
+                ++counts[finding.severity];
+                ++gaps;
+            }
         }
         std::vector<std::string> parts;
-        for (const auto& [severity, count] : counts) {
-            parts.push_back(fmt::format("{} {}", count, dsl::to_string(severity)));
+        for (const auto& [severity, number] : counts) {
+            parts.push_back(fmt::format("{} {}", number, dsl::to_string(severity)));
         }
-        auto line = report.findings.empty()
-                        ? std::string("no gaps")
-                        : fmt::format("{} gap{} ({})", report.findings.size(),
-                                      report.findings.size() == 1 ? "" : "s", join(parts, ", "));
+        auto line =
+            gaps == 0 ? std::string("no gaps")
+                      : fmt::format("{} gap{} ({})", gaps, gaps == 1 ? "" : "s", join(parts, ", "));
+        if (const auto upcoming = report.findings.size() - gaps; upcoming > 0) {
+            line += fmt::format("; {} upcoming", upcoming);
+        }
         if (!report.not_evaluated.empty()) {
             line += fmt::format("; {} not evaluated", report.not_evaluated.size());
         }

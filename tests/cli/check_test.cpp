@@ -75,7 +75,7 @@ std::string run_in_terminal(const std::string& arguments, const std::string& env
 const std::string kSmallModelReport =
     "lexflow check: small\n"
     "  model: 2 surfaces, 1 flow, 0 roles from tests/cli/fixtures/small-model.yaml\n"
-    "  rules: 2 evaluated; packs: none\n"
+    "  rules: 2 evaluated as of 2026-11-25; packs: none\n"
     "\n"
     "MEDIUM (1)\n"
     "\n"
@@ -97,32 +97,32 @@ const std::string kSmallModelReport =
 // ------------------------------------------------------------ the examples
 
 TEST_CASE("the example estate has gaps: exit 1 and the expected text report") {
-    const auto result = run_lexflow("check " + kEstate);
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate);
     CHECK(result.exit_code == 1);
     check_golden(kTextGolden, result.out);
-    CHECK(result.err == "lexflow: 13 gaps and 1 undecided check at or above 'low'\n");
+    CHECK(result.err == "lexflow: 25 gaps and 1 undecided check at or above 'low'\n");
 }
 
 TEST_CASE("the example estate's JSON report is the expected one and parses") {
-    const auto result = run_lexflow("check " + kEstate + " --format json");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --format json");
     CHECK(result.exit_code == 1);
     check_golden(kJsonGolden, result.out);
     const auto json = nlohmann::json::parse(result.out);
     CHECK(json["model"]["name"] == "acme-crm");
     CHECK(json["model"]["files"] == nlohmann::json::array({kEstate}));
-    CHECK(json["findings"].size() == 13);
+    CHECK(json["findings"].size() == 26);  // 25 in force, 1 upcoming
     CHECK(json["not_evaluated"].size() == 1);
-    CHECK(json["summary"]["by_severity"]["high"] == 7);
-    CHECK(json["summary"]["by_severity"]["medium"] == 6);
+    CHECK(json["summary"]["by_severity"]["high"] == 11);
+    CHECK(json["summary"]["by_severity"]["medium"] == 10);
 }
 
 TEST_CASE("the remediated estate has no gaps: exit 0") {
-    const auto result = run_lexflow("check " + kRemediated);
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kRemediated);
     CHECK(result.exit_code == 0);
     CHECK(result.out ==
           "lexflow check: acme-crm-remediated\n"
-          "  model: 20 surfaces, 26 flows, 6 roles from examples/acme-crm-remediated/estate.yaml\n"
-          "  rules: 11 evaluated; packs: eu-ai-act, gdpr, nist-ai-rmf\n"
+          "  model: 31 surfaces, 36 flows, 6 roles from examples/acme-crm-remediated/estate.yaml\n"
+          "  rules: 19 evaluated as of 2026-11-25; packs: eu-ai-act, gdpr, nist-ai-rmf\n"
           "\n"
           "no gaps\n");
     CHECK(result.err.empty());
@@ -132,30 +132,32 @@ TEST_CASE("the remediated estate has no gaps: exit 0") {
 
 TEST_CASE("--fail-on sets the lowest severity that fails the check") {
     SUBCASE("high: the high gaps and the high undecided check count") {
-        const auto result = run_lexflow("check " + kEstate + " --fail-on high");
+        const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --fail-on high");
         CHECK(result.exit_code == 1);
-        CHECK(result.err == "lexflow: 7 gaps and 1 undecided check at or above 'high'\n");
+        CHECK(result.err == "lexflow: 11 gaps and 1 undecided check at or above 'high'\n");
         check_golden(kTextGolden, result.out);
     }
     SUBCASE("critical: no gap is that severe") {
-        const auto result = run_lexflow("check " + kEstate + " --fail-on critical");
+        const auto result =
+            run_lexflow("check --as-of 2026-11-25 " + kEstate + " --fail-on critical");
         CHECK(result.exit_code == 0);
         CHECK(result.err.empty());
         check_golden(kTextGolden, result.out);
     }
     SUBCASE("none: never fails, but still reports") {
-        const auto result = run_lexflow("check " + kEstate + " --fail-on none");
+        const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --fail-on none");
         CHECK(result.exit_code == 0);
         CHECK(result.err.empty());
         check_golden(kTextGolden, result.out);
     }
     SUBCASE("info on a clean estate") {
-        const auto result = run_lexflow("check " + kRemediated + " --fail-on info");
+        const auto result =
+            run_lexflow("check --as-of 2026-11-25 " + kRemediated + " --fail-on info");
         CHECK(result.exit_code == 0);
         CHECK(result.err.empty());
     }
     SUBCASE("an unknown severity is a usage error") {
-        const auto result = run_lexflow("check " + kEstate + " --fail-on hgih");
+        const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --fail-on hgih");
         CHECK(result.exit_code == 2);
         CHECK(result.out.empty());
         CHECK(result.err ==
@@ -166,14 +168,15 @@ TEST_CASE("--fail-on sets the lowest severity that fails the check") {
 
 TEST_CASE("a pack that cannot decide whether it applies fails the check") {
     // The model gives no 'jurisdictions', so the EU packs cannot decide.
-    const auto result =
-        run_lexflow("check " + kFixtures + "split/surfaces.yaml " + kFixtures + "split/flows.yaml");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kFixtures +
+                                    "split/surfaces.yaml " + kFixtures + "split/flows.yaml");
     CHECK(result.exit_code == 1);
     CHECK(result.out ==
           "lexflow check: split\n"
           "  model: 2 surfaces, 1 flow, 0 roles from tests/cli/fixtures/split/surfaces.yaml, "
           "tests/cli/fixtures/split/flows.yaml\n"
-          "  rules: 4 evaluated; packs: eu-ai-act (not_evaluated), gdpr (not_evaluated), "
+          "  rules: 7 evaluated as of 2026-11-25; packs: eu-ai-act (not_evaluated), gdpr "
+          "(not_evaluated), "
           "nist-ai-rmf\n"
           "\n"
           "NOT EVALUATED (2)\n"
@@ -194,15 +197,17 @@ TEST_CASE("--output writes the report to the file and nothing to stdout") {
     const ScratchDir scratch;
     SUBCASE("text") {
         const auto path = scratch.file("report.txt");
-        const auto result = run_lexflow("check " + kEstate + " --output '" + path + "'");
+        const auto result =
+            run_lexflow("check --as-of 2026-11-25 " + kEstate + " --output '" + path + "'");
         CHECK(result.exit_code == 1);
         CHECK(result.out.empty());
-        CHECK(result.err == "lexflow: 13 gaps and 1 undecided check at or above 'low'\n");
+        CHECK(result.err == "lexflow: 25 gaps and 1 undecided check at or above 'low'\n");
         CHECK(read_text(path) == read_text(source_path(kTextGolden)));
     }
     SUBCASE("json, with -o") {
         const auto path = scratch.file("report.json");
-        const auto result = run_lexflow("check " + kEstate + " --format json -o '" + path + "'");
+        const auto result =
+            run_lexflow("check --as-of 2026-11-25 " + kEstate + " --format json -o '" + path + "'");
         CHECK(result.exit_code == 1);
         CHECK(result.out.empty());
         CHECK(read_text(path) == read_text(source_path(kJsonGolden)));
@@ -210,7 +215,8 @@ TEST_CASE("--output writes the report to the file and nothing to stdout") {
     SUBCASE("an existing file is replaced") {
         const auto path = scratch.file("report.txt");
         std::ofstream(path) << std::string(20000, 'x');
-        const auto result = run_lexflow("check " + kRemediated + " --output '" + path + "'");
+        const auto result =
+            run_lexflow("check --as-of 2026-11-25 " + kRemediated + " --output '" + path + "'");
         CHECK(result.exit_code == 0);
         CHECK(read_text(path).starts_with("lexflow check: acme-crm-remediated\n"));
         CHECK(read_text(path).ends_with("\nno gaps\n"));
@@ -218,8 +224,8 @@ TEST_CASE("--output writes the report to the file and nothing to stdout") {
 }
 
 TEST_CASE("a report that cannot be written is an error") {
-    const auto result =
-        run_lexflow("check " + kRemediated + " --output " + kFixtures + "no-such-dir/report.txt");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kRemediated + " --output " +
+                                    kFixtures + "no-such-dir/report.txt");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(
@@ -228,7 +234,7 @@ TEST_CASE("a report that cannot be written is an error") {
 }
 
 TEST_CASE("--format json on a clean estate") {
-    const auto result = run_lexflow("check " + kRemediated + " --format json");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kRemediated + " --format json");
     CHECK(result.exit_code == 0);
     CHECK(result.err.empty());
     const auto json = nlohmann::json::parse(result.out);
@@ -236,12 +242,12 @@ TEST_CASE("--format json on a clean estate") {
     CHECK(json["findings"] == nlohmann::json::array());
     CHECK(json["not_evaluated"] == nlohmann::json::array());
     CHECK(json["summary"]["findings"] == 0);
-    CHECK(json["rules_evaluated"] == 11);
+    CHECK(json["rules_evaluated"] == 19);
     CHECK(json["packs"].size() == 3);
 }
 
 TEST_CASE("an unknown --format is a usage error") {
-    const auto result = run_lexflow("check " + kEstate + " --format xml");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --format xml");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
@@ -251,22 +257,24 @@ TEST_CASE("an unknown --format is a usage error") {
 // ------------------------------------------------------------ rules
 
 TEST_CASE("--rules adds a folder of rule files, searched recursively") {
-    const auto result = run_lexflow("check " + kFixtures + "small-model.yaml --no-default-rules " +
-                                    "--rules " + kFixtures + "rules");
+    const auto result =
+        run_lexflow("check --as-of 2026-11-25 " + kFixtures +
+                    "small-model.yaml --no-default-rules " + "--rules " + kFixtures + "rules");
     CHECK(result.exit_code == 1);
     CHECK(result.out == kSmallModelReport);
     CHECK(result.err == "lexflow: 2 gaps at or above 'low'\n");
 }
 
 TEST_CASE("--rules adds a single rule file") {
-    const auto result = run_lexflow("check " + kFixtures + "small-model.yaml --no-default-rules " +
-                                    "--rules " + kFixtures + "rules/owners.lf --fail-on high");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kFixtures +
+                                    "small-model.yaml --no-default-rules " + "--rules " +
+                                    kFixtures + "rules/owners.lf --fail-on high");
     CHECK(result.exit_code == 0);
     CHECK(
         result.out.starts_with("lexflow check: small\n"
                                "  model: 2 surfaces, 1 flow, 0 roles from "
                                "tests/cli/fixtures/small-model.yaml\n"
-                               "  rules: 1 evaluated; packs: none\n"));
+                               "  rules: 1 evaluated as of 2026-11-25; packs: none\n"));
     CHECK(result.out.find("HOUSE-OWNER") != std::string::npos);
     CHECK(result.out.find("HOUSE-FLOW-CLASS") == std::string::npos);
     CHECK(result.out.ends_with("\n1 gap (1 medium)\n"));
@@ -274,23 +282,25 @@ TEST_CASE("--rules adds a single rule file") {
 }
 
 TEST_CASE("--rules is repeatable and adds to the built-in packs") {
-    const auto repeated =
-        run_lexflow("check " + kFixtures + "small-model.yaml --no-default-rules --rules " +
-                    kFixtures + "rules/owners.lf --rules " + kFixtures + "rules/flows/classes.lf");
+    const auto repeated = run_lexflow(
+        "check --as-of 2026-11-25 " + kFixtures + "small-model.yaml --no-default-rules --rules " +
+        kFixtures + "rules/owners.lf --rules " + kFixtures + "rules/flows/classes.lf");
     CHECK(repeated.exit_code == 1);
     CHECK(repeated.out == kSmallModelReport);
 
-    const auto added = run_lexflow("check " + kEstate + " --rules " + kFixtures + "rules");
+    const auto added =
+        run_lexflow("check --as-of 2026-11-25 " + kEstate + " --rules " + kFixtures + "rules");
     CHECK(added.exit_code == 1);
-    CHECK(added.out.find("  rules: 13 evaluated; packs: eu-ai-act, gdpr, nist-ai-rmf\n") !=
+    CHECK(added.out.find(
+              "  rules: 21 evaluated as of 2026-11-25; packs: eu-ai-act, gdpr, nist-ai-rmf\n") !=
           std::string::npos);
     CHECK(added.out.find("  HOUSE-OWNER  Surfaces name an owning team\n"
-                         "    examples/acme-crm/estate.yaml:16:5: node 'llm-email-drafter'\n") !=
+                         "    examples/acme-crm/estate.yaml:21:5: node 'llm-email-drafter'\n") !=
           std::string::npos);
 }
 
 TEST_CASE("--no-default-rules without --rules is an error") {
-    const auto result = run_lexflow("check " + kEstate + " --no-default-rules");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --no-default-rules");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
@@ -298,7 +308,8 @@ TEST_CASE("--no-default-rules without --rules is an error") {
 }
 
 TEST_CASE("a --rules path that does not exist is an error") {
-    const auto result = run_lexflow("check " + kEstate + " --rules " + kFixtures + "no-such-rules");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --rules " +
+                                    kFixtures + "no-such-rules");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
@@ -308,7 +319,8 @@ TEST_CASE("a --rules path that does not exist is an error") {
 }
 
 TEST_CASE("a --rules folder without rule files is an error") {
-    const auto result = run_lexflow("check " + kEstate + " --rules " + kFixtures + "no-rules");
+    const auto result =
+        run_lexflow("check --as-of 2026-11-25 " + kEstate + " --rules " + kFixtures + "no-rules");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
@@ -319,7 +331,8 @@ TEST_CASE("a --rules folder without rule files is an error") {
 }
 
 TEST_CASE("a rule file with a syntax error stops the check with a located error") {
-    const auto result = run_lexflow("check " + kEstate + " --rules " + kFixtures + "bad-syntax.lf");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --rules " +
+                                    kFixtures + "bad-syntax.lf");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
@@ -333,7 +346,7 @@ TEST_CASE("a rule file with a syntax error stops the check with a located error"
 // ------------------------------------------------------------ models
 
 TEST_CASE("a missing model file stops the check with a located error") {
-    const auto result = run_lexflow("check " + kFixtures + "no-such-model.yaml");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kFixtures + "no-such-model.yaml");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
@@ -343,7 +356,7 @@ TEST_CASE("a missing model file stops the check with a located error") {
 }
 
 TEST_CASE("a folder given as the model is an error") {
-    const auto result = run_lexflow("check tests/cli/fixtures");
+    const auto result = run_lexflow("check --as-of 2026-11-25 tests/cli/fixtures");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
@@ -353,7 +366,7 @@ TEST_CASE("a folder given as the model is an error") {
 }
 
 TEST_CASE("a model with errors stops the check with every error located") {
-    const auto result = run_lexflow("check " + kFixtures + "bad-model.yaml");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kFixtures + "bad-model.yaml");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
@@ -373,8 +386,8 @@ TEST_CASE("a model with errors stops the check with every error located") {
 }
 
 TEST_CASE("errors in the rules and a missing model are reported together") {
-    const auto result = run_lexflow("check " + kFixtures + "no-such-model.yaml --rules " +
-                                    kFixtures + "bad-syntax.lf");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kFixtures +
+                                    "no-such-model.yaml --rules " + kFixtures + "bad-syntax.lf");
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err.starts_with("tests/cli/fixtures/bad-syntax.lf:5:35: error: "));
@@ -385,19 +398,19 @@ TEST_CASE("errors in the rules and a missing model are reported together") {
 
 TEST_CASE("several model files are merged into one model") {
     const auto result =
-        run_lexflow("check " + kFixtures + "split/surfaces.yaml " + kFixtures +
+        run_lexflow("check --as-of 2026-11-25 " + kFixtures + "split/surfaces.yaml " + kFixtures +
                     "split/flows.yaml --no-default-rules --rules " + kFixtures + "rules");
     CHECK(result.exit_code == 1);
     CHECK(result.out ==
           "lexflow check: split\n"
           "  model: 2 surfaces, 1 flow, 0 roles from tests/cli/fixtures/split/surfaces.yaml, "
           "tests/cli/fixtures/split/flows.yaml\n"
-          "  rules: 2 evaluated; packs: none\n"
+          "  rules: 2 evaluated as of 2026-11-25; packs: none\n"
           "\n"
           "MEDIUM (1)\n"
           "\n"
           "  HOUSE-OWNER  Surfaces name an owning team\n"
-          "    tests/cli/fixtures/split/surfaces.yaml:6:5: node 'drafter'\n"
+          "    tests/cli/fixtures/split/surfaces.yaml:7:5: node 'drafter'\n"
           "    Surface 'drafter' names no owning team\n"
           "    fix:  Add 'owner: TEAM' to 'drafter'.\n"
           "\n"
@@ -432,12 +445,13 @@ TEST_CASE("--help lists the commands") {
           "Subcommands:\n"
           "  check                       Check a model against the rule packs and report "
           "control gaps\n"
+          "  rules                       List the rules, or the coverage matrix of the packs\n"
           "\n"
           "Run 'lexflow COMMAND --help' for a command's options.\n");
 }
 
 TEST_CASE("check --help lists the options of check") {
-    const auto result = run_lexflow("check --help");
+    const auto result = run_lexflow("check --as-of 2026-11-25 --help");
     CHECK(result.exit_code == 0);
     CHECK(result.err.empty());
     // The positional's line is checked in the test below.
@@ -457,6 +471,9 @@ TEST_CASE("check --help lists the options of check") {
           "  --fail-on TEXT:{critical,high,medium,low,info,none}=low\n"
           "                              Lowest severity that makes the exit status 1 ('none': "
           "never)\n"
+          "  --as-of DATE                Check as of this date (YYYY-MM-DD; default: today): "
+          "gaps under rules not yet in force are reported as upcoming and do not fail the "
+          "check\n"
           "  --color TEXT:{auto,always,never}=auto\n"
           "                              Colour the output: auto (on terminals, unless NO_COLOR "
           "is set), always or never\n"
@@ -469,7 +486,7 @@ TEST_CASE("check --help lists the options of check") {
 }
 
 TEST_CASE("check --help shows the model positional once") {
-    const auto result = run_lexflow("check --help");
+    const auto result = run_lexflow("check --as-of 2026-11-25 --help");
     CHECK(result.out.find("MODEL... ...") == std::string::npos);
     CHECK(result.out.find("... ...") == std::string::npos);
 }
@@ -504,7 +521,7 @@ TEST_CASE("usage errors exit 2 and print nothing on stdout") {
         CHECK(result.err == "lexflow: error: model is required\nRun 'lexflow --help' for usage.\n");
     }
     SUBCASE("an unknown option") {
-        const auto result = run_lexflow("check " + kEstate + " --frobnicate");
+        const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --frobnicate");
         CHECK(result.exit_code == 2);
         CHECK(result.out.empty());
         CHECK(result.err ==
@@ -517,22 +534,24 @@ TEST_CASE("usage errors exit 2 and print nothing on stdout") {
 
 TEST_CASE("output has no colour unless asked for") {
     // run_lexflow sets NO_COLOR=1 and redirects both streams to files.
-    const auto report = run_lexflow("check " + kEstate);
+    const auto report = run_lexflow("check --as-of 2026-11-25 " + kEstate);
     CHECK(report.out.find(kEscape) == std::string::npos);
     CHECK(report.err.find(kEscape) == std::string::npos);
-    const auto errors = run_lexflow("check " + kFixtures + "bad-model.yaml");
+    const auto errors = run_lexflow("check --as-of 2026-11-25 " + kFixtures + "bad-model.yaml");
     CHECK(errors.err.find(kEscape) == std::string::npos);
-    const auto never = run_lexflow("check " + kEstate + " --color never", "NO_COLOR=");
+    const auto never =
+        run_lexflow("check --as-of 2026-11-25 " + kEstate + " --color never", "NO_COLOR=");
     CHECK(never.out.find(kEscape) == std::string::npos);
 }
 
 TEST_CASE("--color always forces colour, even with NO_COLOR set and no terminal") {
-    const auto report = run_lexflow("check " + kEstate + " --color always");
+    const auto report = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --color always");
     CHECK(report.exit_code == 1);
     CHECK(report.out.starts_with("\x1b[1mlexflow check:\x1b[0m acme-crm\n"));
-    CHECK(report.out.find("\n\x1b[1;31mHIGH (7)\x1b[0m\n") != std::string::npos);
+    CHECK(report.out.find("\n\x1b[1;31mHIGH (11)\x1b[0m\n") != std::string::npos);
 
-    const auto errors = run_lexflow("check " + kFixtures + "bad-model.yaml --color always");
+    const auto errors =
+        run_lexflow("check --as-of 2026-11-25 " + kFixtures + "bad-model.yaml --color always");
     CHECK(errors.exit_code == 2);
     CHECK(errors.err.starts_with(
         "\x1b[1mtests/cli/fixtures/bad-model.yaml:8:9\x1b[0m: \x1b[1;31merror:\x1b[0m "));
@@ -541,7 +560,8 @@ TEST_CASE("--color always forces colour, even with NO_COLOR set and no terminal"
 TEST_CASE("a report written to a file is never coloured") {
     const ScratchDir scratch;
     const auto path = scratch.file("report.txt");
-    const auto result = run_lexflow("check " + kEstate + " --color always --output '" + path + "'");
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate +
+                                    " --color always --output '" + path + "'");
     CHECK(result.exit_code == 1);
     CHECK(read_text(path) == read_text(source_path(kTextGolden)));
 }

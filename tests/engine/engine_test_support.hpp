@@ -82,7 +82,8 @@ struct Evaluation {
 /// Parses and checks the rule files, loads the model files, and evaluates.
 /// Fails the test case if the inputs themselves have errors.
 inline Evaluation evaluate_files(const std::vector<NamedText>& rule_files,
-                                 const std::vector<NamedText>& model_files) {
+                                 const std::vector<NamedText>& model_files,
+                                 const engine::EvaluationOptions& options = {}) {
     Evaluation result;
     std::vector<dsl::RuleFile> parsed;
     for (const auto& [name, text] : rule_files) {
@@ -102,12 +103,13 @@ inline Evaluation evaluate_files(const std::vector<NamedText>& rule_files,
     }
     result.rendered = dsl::DiagnosticRenderer(result.sources, false).render_all(result.diagnostics);
     REQUIRE_MESSAGE(result.model.has_value(), result.rendered);
-    result.report = engine::evaluate(*result.rules, *result.model, result.sources);
+    result.report = engine::evaluate(*result.rules, *result.model, result.sources, options);
     return result;
 }
 
-inline Evaluation evaluate_text(const std::string& rules, const std::string& yaml) {
-    return evaluate_files({{"rules.lf", rules}}, {{"model.yaml", yaml}});
+inline Evaluation evaluate_text(const std::string& rules, const std::string& yaml,
+                                const engine::EvaluationOptions& options = {}) {
+    return evaluate_files({{"rules.lf", rules}}, {{"model.yaml", yaml}}, options);
 }
 
 /// Each finding as "RULE kind 'id'", in report order.

@@ -120,11 +120,12 @@ const std::string kSampleText =
 
 TEST_CASE("the JSON report has the documented keys, in order") {
     const auto text = lexflow::engine::make_json_reporter()->render(sample_report());
-    CHECK(text.starts_with("{\n  \"format_version\": 1,\n  \"model\": {\n"));
+    CHECK(text.starts_with("{\n  \"format_version\": 1,\n  \"as_of\": null,\n  \"model\": {\n"));
     CHECK(text.ends_with("}\n"));
     const auto json = Json::parse(text);
-    CHECK(keys(json) == std::vector<std::string>{"format_version", "model", "rules_evaluated",
-                                                 "packs", "findings", "not_evaluated", "summary"});
+    CHECK(keys(json) == std::vector<std::string>{"format_version", "as_of", "model",
+                                                 "rules_evaluated", "packs", "findings",
+                                                 "not_evaluated", "summary"});
     CHECK(json["format_version"] == 1);
     CHECK(keys(json["model"]) ==
           std::vector<std::string>{"name", "files", "surfaces", "flows", "roles"});
@@ -150,9 +151,9 @@ TEST_CASE("the JSON report gives every field of a finding") {
     const auto json = Json::parse(lexflow::engine::make_json_reporter()->render(sample_report()));
     REQUIRE(json["findings"].size() == 2);
     const auto& finding = json["findings"][0];
-    CHECK(keys(finding) == std::vector<std::string>{"rule_id", "title", "severity", "pack",
-                                                    "citations", "subject", "message",
-                                                    "remediation", "witness"});
+    CHECK(keys(finding) ==
+          std::vector<std::string>{"rule_id", "title", "severity", "pack", "citations", "subject",
+                                   "message", "remediation", "witness", "effective", "upcoming"});
     CHECK(finding["rule_id"] == "AIA-50-2");
     CHECK(finding["title"] == "Generators mark their output");
     CHECK(finding["severity"] == "high");
@@ -184,7 +185,8 @@ TEST_CASE("the JSON report gives not-evaluated subjects and packs, and a summary
     REQUIRE(json["not_evaluated"].size() == 2);
     const auto& rule_entry = json["not_evaluated"][0];
     CHECK(keys(rule_entry) == std::vector<std::string>{"rule_id", "title", "severity", "pack",
-                                                       "subject", "missing", "witness"});
+                                                       "subject", "missing", "witness", "effective",
+                                                       "upcoming"});
     CHECK(rule_entry["rule_id"] == "AIA-ROLE");
     CHECK(rule_entry["severity"] == "medium");
     CHECK(rule_entry["subject"]["id"] == "summariser");
@@ -204,6 +206,7 @@ TEST_CASE("the JSON report gives not-evaluated subjects and packs, and a summary
           Json({{"findings", 2},
                 {"by_severity",
                  {{"critical", 0}, {"high", 1}, {"medium", 0}, {"low", 1}, {"info", 0}}},
+                {"upcoming", 0},
                 {"not_evaluated", 2}}));
     CHECK(keys(json["summary"]["by_severity"]) ==
           std::vector<std::string>{"critical", "high", "medium", "low", "info"});

@@ -1,0 +1,92 @@
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/rule_catalogue.hpp"
+#include "cli/rule_loading.hpp"
+#include "cli/terminal.hpp"
+#include "dsl/diagnostic_renderer.hpp"
+
+namespace lexflow::cli {
+
+namespace {
+
+/// What `lexflow rules` was asked to do.
+struct RulesOptions {
+    std::vector<std::string> rule_paths;
+    bool no_default_rules = false;
+    std::string pack;
+    std::string format = "text";
+    bool matrix = false;
+    std::string output;
+};
+
+ExitStatus run_rules(const RulesOptions& options) {
+    dsl::SourceSet sources;
+    dsl::Diagnostics diagnostics;
+    if (options.no_default_rules && options.rule_paths.empty()) {
+        std::fputs("lexflow: error: --no-default-rules leaves no rules to list; add --rules PATH\n",
+                   stderr);
+        return ExitStatus::invalid_input;
+    }
+    auto rules = load_rules({!options.no_default_rules, options.rule_paths}, sources, diagnostics);
+    if (!rules) {
+        const dsl::DiagnosticRenderer renderer(sources, use_color(ColorMode::automatic, stderr));
+        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+        return ExitStatus::invalid_input;
+    }
+    if (!options.pack.empty()) {
+        if (!rules->find_pack(options.pack)) {
+            std::fputs(
+                fmt::format("lexflow: error: no pack '{}' is loaded\n", options.pack).c_str(),
+                stderr);
+            return ExitStatus::invalid_input;
+        }
+        std::erase_if(rules->rules, [&](const dsl::Rule& r) { return r.pack != options.pack; });
+    }
+    const auto text = options.matrix ? render_matrix(*rules, options.format)
+                                     : render_catalogue(*rules, options.format);
+    if (options.output.empty() || options.output == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return ExitStatus::clean;
+    }
+    std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+        std::fputs(fmt::format("lexflow: error: cannot write '{}'\n", options.output).c_str(),
+                   stderr);
+        return ExitStatus::invalid_input;
+    }
+    return ExitStatus::clean;
+}
+
+}  // namespace
+
+void attach_rules(CLI::App& app, ExitStatus& status) {
+    auto options = std::make_shared<RulesOptions>();
+    auto* rules =
+        app.add_subcommand("rules", "List the rules, or the coverage matrix of the packs");
+    rules->footer("Example: lexflow rules --matrix --format markdown --output docs/coverage.md");
+    rules->add_option("--rules", options->rule_paths, "Rule file or folder of *.lf files to add")
+        ->type_name("PATH")
+        ->take_all()
+        ->expected(1)
+        ->allow_extra_args(false);
+    rules->add_flag("--no-default-rules", options->no_default_rules,
+                    "Do not use the rule packs built into lexflow");
+    rules->add_option("--pack", options->pack, "Only the rules of this pack")->type_name("PACK");
+    rules->add_option("--format", options->format, "Output format")
+        ->check(CLI::IsMember({"text", "json", "markdown"}))
+        ->capture_default_str();
+    rules->add_flag("--matrix", options->matrix,
+                    "Print the coverage matrix: failure patterns and provisions to rules");
+    rules->add_option("-o,--output", options->output, "Write to FILE instead of stdout")
+        ->type_name("FILE");
+    rules->callback([options, &status] { status = run_rules(*options); });
+}
+
+}  // namespace lexflow::cli
