@@ -97,8 +97,11 @@ struct PathQuantifier {
     Binding target;
     std::optional<Expr> target_condition;  ///< reads the target, and may read the source
     Requirement requirement = Requirement::passes;
-    std::optional<Binding> via;  ///< `d` of passes/unless, or `f` of every flow
+    std::optional<Binding> via;  ///< `d` of passes/unless (a node or a flow), or `f` of every flow
     std::optional<Expr> via_condition;
+    /// `through flow t where C`: paths follow only flows that satisfy C.
+    std::optional<Binding> through;
+    std::optional<Expr> through_condition;
     ReportPer per = ReportPer::target;
     SourceRange range;
 };

@@ -210,27 +210,40 @@ class Checker {
         auto template_scope = scope;
         if (path.via) {
             if (declare(path.via->variable, path.via->variable_range, path.via->domain, scope)) {
+                scope.push_back({path.via->variable, path.via->domain});
                 if (path.requirement == PathQuantifier::Requirement::every_flow) {
                     template_scope.push_back({path.via->variable, Domain::flow});
                 }
             }
             if (path.via_condition) {
-                const Scope via_scope{{std::string(kModelVariable), {}},
-                                      {path.via->variable, path.via->domain}};
-                check_via_condition(*path.via_condition, via_scope, path);
+                check_graph_condition(*path.via_condition, *path.via, path);
+            }
+        }
+        if (path.through) {
+            declare(path.through->variable, path.through->variable_range, Domain::flow, scope);
+            if (path.through_condition) {
+                check_graph_condition(*path.through_condition, *path.through, path);
             }
         }
         check_templates(rule, template_scope);
     }
 
-    void check_via_condition(const Expr& expr, const Scope& scope, const PathQuantifier& path) {
+    /// Conditions on a path rule's controls, flows and `through` flows filter
+    /// the graph once for all paths: they read only their own variable.
+    void check_graph_condition(const Expr& expr, const Binding& own, const PathQuantifier& path) {
+        const Scope scope{{std::string(kModelVariable), {}}, {own.variable, own.domain}};
+        check_via_condition(expr, scope, own, path);
+    }
+
+    void check_via_condition(const Expr& expr, const Scope& scope, const Binding& own,
+                             const PathQuantifier& path) {
         if (expr.kind == Expr::Kind::path || expr.kind == Expr::Kind::has) {
             const auto& name = expr.path.variable;
             if (name == path.source.variable || name == path.target.variable) {
                 error(diagnostic_ids::path_scope, expr.path.variable_range,
-                      "the condition on '" + path.via->variable + "' cannot read '" + name + "'",
-                      "it is checked once for the whole graph, so it reads only '" +
-                          path.via->variable + "' and 'model'");
+                      "the condition on '" + own.variable + "' cannot read '" + name + "'",
+                      "it is checked once for the whole graph, so it reads only '" + own.variable +
+                          "' and 'model'");
                 return;
             }
         }
@@ -239,7 +252,7 @@ class Checker {
             return;
         }
         for (const auto& operand : expr.operands) {
-            check_via_condition(operand, scope, path);
+            check_via_condition(operand, scope, own, path);
         }
     }
 

@@ -65,6 +65,7 @@ struct kw_passes : kw<TAO_PEGTL_STRING("passes")> {};
 struct kw_satisfies : kw<TAO_PEGTL_STRING("satisfies")> {};
 struct kw_no : kw<TAO_PEGTL_STRING("no")> {};
 struct kw_unless : kw<TAO_PEGTL_STRING("unless")> {};
+struct kw_through : kw<TAO_PEGTL_STRING("through")> {};
 struct kw_report : kw<TAO_PEGTL_STRING("report")> {};
 struct kw_per : kw<TAO_PEGTL_STRING("per")> {};
 struct kw_source : kw<TAO_PEGTL_STRING("source")> {};
@@ -86,7 +87,7 @@ struct kw_pattern : kw<TAO_PEGTL_STRING("pattern")> {};
 struct reserved_word
     : p::sor<kw_and, kw_or, kw_not, kw_in, kw_has, kw_exists, kw_where, kw_require, kw_every,
              kw_for, kw_from, kw_to, kw_true, kw_false, kw_node, kw_flow, kw_role, kw_rule, kw_pack,
-             kw_path, kw_passes, kw_satisfies, kw_no, kw_unless> {};
+             kw_path, kw_passes, kw_satisfies, kw_no, kw_unless, kw_through> {};
 
 /// A variable: an identifier that is not a reserved word.
 struct variable : p::seq<p::not_at<reserved_word>, identifier> {};
@@ -231,7 +232,8 @@ struct node_after_to : p::seq<kw_node> {};
 struct source_where : p::seq<kw_where, ws, p::must<condition_after_where>> {};
 struct target_where : p::seq<kw_where, ws, p::must<condition_after_where>> {};
 struct via_where : p::seq<kw_where, ws, p::must<condition_after_where>> {};
-struct node_after_passes : p::seq<kw_node> {};
+struct passes_domain : p::sor<domain_node, domain_flow> {};
+struct node_after_passes : p::seq<passes_domain> {};
 struct flow_after_every : p::seq<kw_flow> {};
 struct satisfies_after_flow : p::seq<kw_satisfies> {};
 struct flow_condition : p::seq<expression> {};
@@ -259,11 +261,18 @@ struct per_after_report : p::seq<kw_per> {};
 struct side_after_per : p::seq<report_side> {};
 struct report_per : p::seq<kw_report, ws, p::must<per_after_report>, ws, p::must<side_after_per>> {
 };
+struct flow_after_through : p::seq<kw_flow> {};
+struct through_variable : p::seq<variable> {};
+struct where_after_through_variable : p::seq<kw_where> {};
+struct through_clause
+    : p::seq<kw_through, ws, p::must<flow_after_through>, ws, p::must<through_variable>, ws,
+             p::must<where_after_through_variable>, ws, p::must<condition_after_where>> {};
 struct path_quantifier
     : p::seq<kw_path, ws, p::must<from_after_path>, ws, p::must<node_after_from>, ws,
              p::must<bound_variable>, ws, p::opt<source_where, ws>, p::must<to_after_source>, ws,
              p::must<node_after_to>, ws, p::must<bound_variable>, ws, p::opt<target_where, ws>,
-             p::must<path_require_after_end>, ws, p::opt<report_per>> {};
+             p::opt<through_clause, ws>, p::must<path_require_after_end>, ws, p::opt<report_per>> {
+};
 
 struct for_clause
     : p::seq<kw_for, ws, p::must<every_after_for>, ws,

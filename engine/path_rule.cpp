@@ -15,6 +15,7 @@ namespace {
 using Requirement = dsl::PathQuantifier::Requirement;
 using NodeEffect = LayeredSearch::NodeEffect;
 using FlowEffect = LayeredSearch::FlowEffect;
+using Search = LayeredSearch;
 
 /// A condition's outcome for every surface or flow, with what was missing
 /// where it was unknown.
@@ -74,7 +75,8 @@ class PathRuleRunner {
     /// path uncertain. Rules without controls leave every node open.
     std::vector<NodeEffect> node_effects() {
         std::vector<NodeEffect> effects(surfaces_, NodeEffect::open);
-        if (query_.requirement == Requirement::every_flow || !query_.has_via) {
+        if (query_.requirement == Requirement::every_flow || !query_.has_via ||
+            query_.via_is_flow) {
             return effects;
         }
         const auto verdicts = surface_verdicts(query_.via_condition, kViaSlot);
@@ -87,25 +89,52 @@ class PathRuleRunner {
         return effects;
     }
 
-    /// For `every flow f satisfies C`: a flow that fails C violates the rule.
+    /// What each flow does to a path: `every flow f satisfies C` makes a flow
+    /// that fails C violating; `passes flow f where C` makes a flow that meets C
+    /// a control, which covers (ends) every path through it; `through flow t
+    /// where C` keeps paths off flows that fail C. Unknown makes a flow doubtful.
     std::vector<FlowEffect> flow_effects() {
         const auto count = static_cast<std::uint32_t>(model_.flows().size());
-        std::vector<FlowEffect> effects(count, FlowEffect::neutral);
-        if (query_.requirement != Requirement::every_flow || !query_.via_condition) {
-            return effects;
-        }
+        std::vector<FlowEffect> effects(count, Search::kNeutral);
+        const bool checks_flows = query_.requirement == Requirement::every_flow;
+        const bool flow_controls = query_.via_is_flow && query_.via_condition;
         for (std::uint32_t i = 0; i < count; ++i) {
-            conditions_.clear_missing();
-            conditions_.bind(kViaSlot, {ElementKind::flow, i});
-            const auto truth = conditions_.evaluate(*query_.via_condition);
-            effects[i] = truth == Truth::yes       ? FlowEffect::neutral
-                         : truth == Truth::unknown ? FlowEffect::uncertain
-                                                   : FlowEffect::violating;
-            if (truth == Truth::unknown) {
-                flow_missing_[i] = conditions_.missing();
+            if (query_.through_condition) {
+                effects[i] |= flow_effect(*query_.through_condition, kThroughSlot, i,
+                                          Search::kNeutral, Search::kBlocked);
+            }
+            if (checks_flows && query_.via_condition) {
+                effects[i] |= flow_effect(*query_.via_condition, kViaSlot, i, Search::kNeutral,
+                                          Search::kViolating);
+            } else if (flow_controls) {
+                effects[i] |= flow_effect(*query_.via_condition, kViaSlot, i, Search::kBlocked,
+                                          Search::kNeutral);
             }
         }
         return effects;
+    }
+
+    /// The effect of one flow under one condition: `if_yes` or `if_no`, or,
+    /// when unknown, doubtful (and violating when failing it would violate).
+    FlowEffect flow_effect(const CompiledExpr& condition, Slot slot, std::uint32_t flow,
+                           FlowEffect if_yes, FlowEffect if_no) {
+        conditions_.clear_missing();
+        conditions_.bind(slot, {ElementKind::flow, flow});
+        switch (conditions_.evaluate(condition)) {
+            case Truth::yes:
+                return if_yes;
+            case Truth::no:
+                return if_no;
+            case Truth::unknown:
+                break;
+        }
+        auto& missing = flow_missing_[flow];
+        for (auto& path : conditions_.missing()) {
+            if (std::find(missing.begin(), missing.end(), path) == missing.end()) {
+                missing.push_back(std::move(path));
+            }
+        }
+        return static_cast<FlowEffect>(Search::kDoubtful | (if_no & Search::kViolating));
     }
 
     /// Candidate sources in id order (so witness ties go to the smaller id),

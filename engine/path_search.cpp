@@ -46,14 +46,13 @@ void LayeredSearch::expand(std::uint32_t from_state, std::vector<std::uint32_t>&
     const auto visit = [&](std::uint32_t flow) {
         const auto& ends = flow_ends_[flow];
         const auto next = direction_ == Direction::forward ? ends.to : ends.from;
-        if (nodes_[next] == NodeEffect::blocked) {
+        const auto effect = flows_[flow];
+        if ((effect & kBlocked) != 0 || nodes_[next] == NodeEffect::blocked) {
             return;
         }
-        bool violating = (layer & 1U) != 0;
-        bool doubt = (layer & 2U) != 0;
-        violating = violating || flows_[flow] != FlowEffect::neutral;
-        doubt =
-            doubt || flows_[flow] == FlowEffect::uncertain || nodes_[next] == NodeEffect::uncertain;
+        const bool violating = (layer & 1U) != 0 || (effect & kViolating) != 0;
+        const bool doubt =
+            (layer & 2U) != 0 || (effect & kDoubtful) != 0 || nodes_[next] == NodeEffect::uncertain;
         const auto to_state = state(next, layer_of(violating, doubt));
         if (arrival_[to_state] == kNone) {
             arrival_[to_state] = flow;

@@ -30,8 +30,12 @@ class LayeredSearch {
 
     /// What entering a surface does to a path.
     enum class NodeEffect : std::uint8_t { open, blocked, uncertain };
-    /// What crossing a flow does to a path.
-    enum class FlowEffect : std::uint8_t { neutral, violating, uncertain };
+    /// What crossing a flow does to a path: a set of these bits.
+    using FlowEffect = std::uint8_t;
+    static constexpr FlowEffect kNeutral = 0;
+    static constexpr FlowEffect kBlocked = 1;    ///< paths cannot use the flow
+    static constexpr FlowEffect kViolating = 2;  ///< crossing it breaks the rule
+    static constexpr FlowEffect kDoubtful = 4;   ///< its condition was unknown
 
     static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 

@@ -165,8 +165,13 @@ PathQuery compile_path_rule(const dsl::Rule& rule, Model& model) {
     // that exists-variables in templates never collide with it.
     compiler.bind(path.via ? path.via->variable : std::string());
     query.has_via = path.via.has_value();
+    query.via_is_flow = path.via && path.via->domain == dsl::Domain::flow;
     if (path.via_condition) {
         query.via_condition = compiler.expression(*path.via_condition);
+    }
+    compiler.bind(path.through ? path.through->variable : std::string());
+    if (path.through_condition) {
+        query.through_condition = compiler.expression(*path.through_condition);
     }
     query.message = compiler.text(rule.message);
     query.remediation = compiler.text(rule.remediation);

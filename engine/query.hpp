@@ -67,6 +67,7 @@ struct Query {
 inline constexpr Slot kSourceSlot = 1;
 inline constexpr Slot kTargetSlot = 2;
 inline constexpr Slot kViaSlot = 3;
+inline constexpr Slot kThroughSlot = 4;
 
 /// A path rule compiled against one model: the conditions that decide the
 /// sources, the targets and the controls (or bad flows) of the layered search.
@@ -77,13 +78,16 @@ struct PathQuery {
     dsl::PathQuantifier::Requirement requirement = dsl::PathQuantifier::Requirement::passes;
     std::optional<CompiledExpr> via_condition;  ///< none: every node is a control (`passes node d`)
     bool has_via = false;
+    bool via_is_flow = false;  ///< `passes flow f where C`: controls are flows
+    /// `through flow t where C`: the flows paths may follow.
+    std::optional<CompiledExpr> through_condition;
     dsl::PathQuantifier::ReportPer per = dsl::PathQuantifier::ReportPer::target;
     /// What the target condition reads of the source: sources that agree on
     /// all of these share one search.
     std::vector<CompiledPath> source_reads;
     CompiledTemplate message;
     CompiledTemplate remediation;
-    Slot slot_count = 4;
+    Slot slot_count = 5;
 };
 
 [[nodiscard]] PathQuery compile_path_rule(const dsl::Rule& rule, Model& model);

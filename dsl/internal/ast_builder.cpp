@@ -212,7 +212,9 @@ PathQuantifier AstBuilder::build_path_quantifier(const ParseNode& node) {
     bool after_source = false;
     const auto bind_via = [&](const ParseNode& requirement, Domain domain) {
         for (const auto& part : requirement.children) {
-            if (is<g::variable>(*part)) {
+            if (is<g::domain_flow>(*part)) {
+                domain = Domain::flow;  // `passes flow f where ...`
+            } else if (is<g::variable>(*part)) {
                 path.via = Binding{domain, part->string(), range_of(*part), {}, {}, {}};
             } else if (is<g::via_where>(*part) || is<g::flow_condition>(*part)) {
                 path.via_condition = build_expression(*part->children.front());
@@ -241,6 +243,15 @@ PathQuantifier AstBuilder::build_path_quantifier(const ParseNode& node) {
         } else if (is<g::no_path_requirement>(child)) {
             path.requirement = PathQuantifier::Requirement::no_path;
             bind_via(child, Domain::node);
+        } else if (is<g::through_clause>(child)) {
+            for (const auto& part : child.children) {
+                if (is<g::variable>(*part)) {
+                    path.through =
+                        Binding{Domain::flow, part->string(), range_of(*part), {}, {}, {}};
+                } else {
+                    path.through_condition = build_expression(*part);
+                }
+            }
         } else if (is<g::report_source>(child)) {
             path.per = PathQuantifier::ReportPer::source;
         }
@@ -249,9 +260,12 @@ PathQuantifier AstBuilder::build_path_quantifier(const ParseNode& node) {
 }
 
 void AstBuilder::bind_via_unless(const ParseNode& node, PathQuantifier& path) {
+    auto domain = Domain::node;
     for (const auto& part : node.children) {
-        if (is<g::variable>(*part)) {
-            path.via = Binding{Domain::node, part->string(), range_of(*part), {}, {}, {}};
+        if (is<g::domain_flow>(*part)) {
+            domain = Domain::flow;
+        } else if (is<g::variable>(*part)) {
+            path.via = Binding{domain, part->string(), range_of(*part), {}, {}, {}};
         } else if (is<g::via_where>(*part)) {
             path.via_condition = build_expression(*part->children.front());
         }

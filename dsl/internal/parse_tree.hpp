@@ -29,6 +29,6 @@ using Selector = tao::pegtl::parse_tree::selector<
         g::op_le, g::op_ge, g::op_lt, g::op_gt, g::op_in, g::op_not_in, g::op_has,
         g::path_quantifier, g::source_where, g::target_where, g::via_where, g::passes_requirement,
         g::every_flow_requirement, g::no_path_requirement, g::flow_condition, g::unless_passes,
-        g::report_source, g::report_target>>;
+        g::report_source, g::report_target, g::through_clause>>;
 
 }  // namespace lexflow::dsl::internal

@@ -478,3 +478,87 @@ flows:
     CHECK(witness_of(first.findings[0]) == "g1 g1->s s");
     CHECK(witness_of(second.findings[0]) == witness_of(first.findings[0]));
 }
+
+TEST_CASE("passes flow: a labelled flow covers the paths through it") {
+    const std::string rule = R"lf(
+rule FLOW-LABEL {
+  title "t" severity high message "'{g}' reaches '{s}' unlabelled"
+  for every path from node g where g.kind == "gen" to node s where s.kind == "portal"
+    require passes flow f where f has controls and "label" in f.controls
+}
+)lf";
+    const auto report = check(rule, R"(
+surfaces:
+  - {id: g, kind: gen}
+  - {id: a, kind: api}
+  - {id: b, kind: api}
+  - {id: s, kind: portal}
+flows:
+  - {from: g, to: a}
+  - {from: a, to: s, controls: [label]}
+  - {from: a, to: b}
+  - {from: b, to: s}
+)");
+    REQUIRE(report.findings.size() == 1);
+    CHECK(witness_of(report.findings[0]) == "g g->a a a->b b b->s s");
+
+    const auto covered = check(rule, R"(
+surfaces:
+  - {id: g, kind: gen}
+  - {id: a, kind: api}
+  - {id: s, kind: portal}
+flows:
+  - {from: g, to: a, controls: [label]}
+  - {from: a, to: s}
+)");
+    CHECK(covered.findings.empty());
+}
+
+TEST_CASE("through: paths follow only the flows the rule names") {
+    const std::string rule = R"lf(
+rule CONTENT-PROVENANCE {
+  title "t" severity medium message "'{f}' drops provenance"
+  for every path from node g where g.kind == "gen" to node s where s.kind == "record"
+    through flow t where t.classification != "human"
+    require every flow f satisfies "provenance" in f.carries
+}
+)lf";
+    const std::string model = R"(
+surfaces:
+  - {id: g, kind: gen}
+  - {id: notes, kind: app}
+  - {id: r, kind: record}
+flows:
+  - {from: g, to: notes, classification: synthetic, carries: [provenance]}
+  - {id: typed-notes, from: notes, to: r, classification: human, carries: []}
+)";
+    // The only path to the record goes through human notes: not followed.
+    CHECK(check(rule, model).findings.empty());
+
+    auto machine = model;
+    machine.replace(machine.find("classification: human"), 21, "classification: synthetic");
+    const auto report = check(rule, machine);
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].message == "'typed-notes' drops provenance");
+}
+
+TEST_CASE("through: a flow whose condition is unknown leaves the end not evaluated") {
+    const std::string rule = R"lf(
+rule CONTENT-REACH {
+  title "t" severity low message "m"
+  for every path from node g where g.kind == "gen" to node s where s.kind == "record"
+    through flow t where t.classification != "human"
+    require no path
+}
+)lf";
+    const auto report = check(rule, R"(
+surfaces:
+  - {id: g, kind: gen}
+  - {id: r, kind: record}
+flows:
+  - {from: g, to: r}
+)");
+    CHECK(report.findings.empty());
+    REQUIRE(report.not_evaluated.size() == 1);
+    CHECK(report.not_evaluated[0].missing == std::vector<std::string>{"t.classification"});
+}
