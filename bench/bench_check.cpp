@@ -15,6 +15,7 @@
 #include "dsl/diagnostic_renderer.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/model_loader.hpp"
+#include "engine/vocabulary.hpp"
 
 namespace {
 
@@ -73,6 +74,11 @@ int main(int argc, char** argv) {
     fmt::print("model: {} surfaces, {} flows\n", model->surfaces().size(), model->flows().size());
     fmt::print("read rules      {:8.3f} s  ({} rules)\n", rules_time, rules->rules.size());
     fmt::print("load model      {:8.3f} s\n", load_time);
+    start = Clock::now();
+    lexflow::dsl::Diagnostics warnings;
+    lexflow::engine::check_vocabulary(*model, lexflow::engine::vocabulary_of(*rules), warnings);
+    fmt::print("check names     {:8.3f} s  ({} warnings)\n", seconds_since(start),
+               warnings.warning_count());
     if (per_rule) {
         for (const auto& rule : rules->rules) {
             start = Clock::now();

@@ -21,5 +21,9 @@ struct Command {
 
 void attach_check(CLI::App& app, ExitStatus& status);
 void attach_rules(CLI::App& app, ExitStatus& status);
+void attach_explain(CLI::App& app, ExitStatus& status);
+void attach_lint(CLI::App& app, ExitStatus& status);
+void attach_test(CLI::App& app, ExitStatus& status);
+void attach_fmt(CLI::App& app, ExitStatus& status);
 
 }  // namespace lexflow::cli

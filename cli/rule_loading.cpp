@@ -99,9 +99,22 @@ std::optional<dsl::RuleSet> load_rules(const RuleSources& from, dsl::SourceSet& 
     }
     std::vector<dsl::RuleFile> parsed;
     for (const auto file : files) {
-        if (auto rule_file = dsl::parse_rule_file(sources, file, diagnostics)) {
-            parsed.push_back(std::move(*rule_file));
+        auto rule_file = dsl::parse_rule_file(sources, file, diagnostics);
+        if (!rule_file) {
+            continue;
         }
+        if (!rule_file->pack && rule_file->rules.empty() && rule_file->patterns.empty()) {
+            // An empty rule file is a mistake (a wrong path, a truncated copy),
+            // never a set of rules that all pass.
+            diagnostics.report({dsl::DiagnosticLevel::error,
+                                std::string(ids::empty_rule_file),
+                                {file, 0, 0, 1},
+                                "this rule file holds no rules",
+                                {},
+                                "write a rule in it, or leave it out of --rules"});
+            continue;
+        }
+        parsed.push_back(std::move(*rule_file));
     }
     if (diagnostics.has_errors()) {
         return std::nullopt;  // semantic checks on half-read packs would only add noise

@@ -1,15 +1,17 @@
-# Writes a C++ source that holds the text of every shipped rule file, so the
-# lexflow binary carries its packs. Run at build time by rules/CMakeLists.txt:
-#   cmake -DRULES_DIR=... -DOUTPUT=... -P embed_rules.cmake
-file(GLOB_RECURSE rule_files RELATIVE "${RULES_DIR}" "${RULES_DIR}/*.lf")
-list(SORT rule_files)
+# Writes a C++ source that holds the text of files, so that the lexflow binary
+# carries its rule packs and their example models. Run at build time by
+# rules/CMakeLists.txt:
+#   cmake -DROOT=dir -DGLOB=*.lf -DFUNCTION=name -DOUTPUT=file.cpp -P embed_rules.cmake
+# The generated FUNCTION() returns (path relative to ROOT, text) pairs, sorted.
+file(GLOB_RECURSE files RELATIVE "${ROOT}" "${ROOT}/${GLOB}")
+list(SORT files)
 
-set(delimiter "lexflow_rule")
+set(delimiter "lexflow_text")
 set(definitions "")
 set(entries "")
 set(index 0)
-foreach(relative IN LISTS rule_files)
-  file(READ "${RULES_DIR}/${relative}" text)
+foreach(relative IN LISTS files)
+  file(READ "${ROOT}/${relative}" text)
   string(FIND "${text}" ")${delimiter}\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${relative} contains the embedding delimiter")
@@ -19,7 +21,7 @@ foreach(relative IN LISTS rule_files)
   math(EXPR index "${index} + 1")
 endforeach()
 
-set(source "// Generated from rules/ at build time. Do not edit.
+set(source "// Generated at build time from ${GLOB} files. Do not edit.
 #include \"rules/embedded_rules.hpp\"
 
 namespace lexflow::rules {
@@ -33,13 +35,13 @@ ${entries}    {nullptr, nullptr},
 
 }  // namespace
 
-std::span<const EmbeddedRuleFile> embedded_rule_files() {
+std::span<const EmbeddedRuleFile> ${FUNCTION}() {
     return {kFiles, std::size(kFiles) - 1};
 }
 
 }  // namespace lexflow::rules
 ")
-# Rewrite only on change, so that an unchanged pack does not relink.
+# Rewrite only on change, so that unchanged files do not cause a relink.
 if(EXISTS "${OUTPUT}")
   file(READ "${OUTPUT}" previous)
 endif()

@@ -127,7 +127,8 @@ struct Template {
 struct Rule {
     std::string id;
     SourceRange id_range;
-    std::string pack;  ///< id of the pack it belongs to; empty for none
+    std::uint32_t last_line = 0;  ///< the line of the rule's closing brace
+    std::string pack;             ///< id of the pack it belongs to; empty for none
     std::optional<std::string> title;
     std::optional<std::string> description;
     std::vector<Citation> citations;

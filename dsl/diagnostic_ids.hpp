@@ -39,5 +39,6 @@ inline constexpr std::string_view unknown_name = "LF3101";  ///< a warning
 
 inline constexpr std::string_view unreadable_path = "LF4001";
 inline constexpr std::string_view no_rule_files = "LF4002";
+inline constexpr std::string_view empty_rule_file = "LF4003";
 
 }  // namespace lexflow::dsl::diagnostic_ids

@@ -4,13 +4,17 @@
 
 namespace lexflow::rules {
 
-/// One shipped rule file, compiled into the binary.
+/// One shipped file, compiled into the binary.
 struct EmbeddedRuleFile {
-    const char* path;  ///< relative to rules/, e.g. "eu-ai-act/transparency.lf"
+    const char* path;  ///< relative to its folder, e.g. "eu-ai-act/transparency.lf"
     const char* text;
 };
 
 /// Every `.lf` file under rules/, sorted by path.
 [[nodiscard]] std::span<const EmbeddedRuleFile> embedded_rule_files();
+
+/// For each shipped rule, a model that trips it: the firing fixture
+/// tests/rules/<pack>/<RULE-ID>/fires.yaml, path relative to tests/rules/.
+[[nodiscard]] std::span<const EmbeddedRuleFile> embedded_rule_examples();
 
 }  // namespace lexflow::rules

@@ -131,6 +131,7 @@ Template AstBuilder::build_template(const ParseNode& string_node) {
 
 Rule AstBuilder::build_rule(const ParseNode& node) {
     Rule rule;
+    rule.last_line = static_cast<std::uint32_t>(node.end().line);
     const auto note_repeat = [&rule](bool already_set, const char* field, SourceRange range) {
         if (already_set) {
             rule.repeated_fields.emplace_back(field, range);

@@ -92,6 +92,40 @@ const std::string kSmallModelReport =
     "\n"
     "2 gaps (1 medium, 1 low)\n";
 
+/// The golden JSON report of the example estate.
+nlohmann::json golden_report() {
+    return nlohmann::json::parse(read_text(source_path(kJsonGolden)));
+}
+
+/// The closing stderr line lexflow must print for `report` at `threshold`:
+/// gaps and undecided checks in force at or above it (upcoming ones never count).
+std::string fail_line(const nlohmann::json& report, const std::string& threshold) {
+    const std::vector<std::string> order = {"info", "low", "medium", "high", "critical"};
+    const auto rank = [&](const std::string& severity) {
+        return std::find(order.begin(), order.end(), severity) - order.begin();
+    };
+    const auto counted = [&](const nlohmann::json& list) {
+        return std::count_if(list.begin(), list.end(), [&](const nlohmann::json& entry) {
+            return !entry["upcoming"].get<bool>() &&
+                   rank(entry["severity"].get<std::string>()) >= rank(threshold);
+        });
+    };
+    const auto gaps = counted(report["findings"]);
+    const auto undecided = counted(report["not_evaluated"]);
+    auto line = "lexflow: " + std::to_string(gaps) + " gap" + (gaps == 1 ? "" : "s");
+    if (undecided > 0) {
+        line +=
+            " and " + std::to_string(undecided) + " undecided check" + (undecided == 1 ? "" : "s");
+    }
+    return line + " at or above '" + threshold + "'\n";
+}
+
+/// How many rules the shipped packs hold.
+std::size_t shipped_rule_count() {
+    const auto result = run_lexflow("rules --format json");
+    return nlohmann::json::parse(result.out)["rules"].size();
+}
+
 }  // namespace
 
 // ------------------------------------------------------------ the examples
@@ -100,7 +134,7 @@ TEST_CASE("the example estate has gaps: exit 1 and the expected text report") {
     const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate);
     CHECK(result.exit_code == 1);
     check_golden(kTextGolden, result.out);
-    CHECK(result.err == "lexflow: 25 gaps and 1 undecided check at or above 'low'\n");
+    CHECK(result.err == fail_line(golden_report(), "low"));
 }
 
 TEST_CASE("the example estate's JSON report is the expected one and parses") {
@@ -110,21 +144,31 @@ TEST_CASE("the example estate's JSON report is the expected one and parses") {
     const auto json = nlohmann::json::parse(result.out);
     CHECK(json["model"]["name"] == "acme-crm");
     CHECK(json["model"]["files"] == nlohmann::json::array({kEstate}));
-    CHECK(json["findings"].size() == 26);  // 25 in force, 1 upcoming
-    CHECK(json["not_evaluated"].size() == 1);
-    CHECK(json["summary"]["by_severity"]["high"] == 11);
-    CHECK(json["summary"]["by_severity"]["medium"] == 10);
+    const auto& summary = json["summary"];
+    CHECK(json["findings"].size() ==
+          summary["findings"].get<std::size_t>() + summary["upcoming"].get<std::size_t>());
+    CHECK(json["not_evaluated"].size() == summary["not_evaluated"].get<std::size_t>());
+    std::size_t by_severity = 0;
+    for (const auto& [severity, count] : summary["by_severity"].items()) {
+        by_severity += count.get<std::size_t>();
+    }
+    CHECK(by_severity == summary["findings"].get<std::size_t>());
+    // Every pack trips at least one rule in the example.
+    for (const auto* pack : {"eu-ai-act", "gdpr", "nist-ai-rmf"}) {
+        CAPTURE(pack);
+        CHECK(std::any_of(json["findings"].begin(), json["findings"].end(),
+                          [&](const nlohmann::json& f) { return f["pack"] == pack; }));
+    }
 }
 
 TEST_CASE("the remediated estate has no gaps: exit 0") {
     const auto result = run_lexflow("check --as-of 2026-11-25 " + kRemediated);
     CHECK(result.exit_code == 0);
-    CHECK(result.out ==
-          "lexflow check: acme-crm-remediated\n"
-          "  model: 31 surfaces, 36 flows, 6 roles from examples/acme-crm-remediated/estate.yaml\n"
-          "  rules: 19 evaluated as of 2026-11-25; packs: eu-ai-act, gdpr, nist-ai-rmf\n"
-          "\n"
-          "no gaps\n");
+    CHECK(result.out.starts_with("lexflow check: acme-crm-remediated\n"));
+    CHECK(result.out.find("\n  rules: " + std::to_string(shipped_rule_count()) +
+                          " evaluated as of 2026-11-25; packs: eu-ai-act, gdpr, nist-ai-rmf\n") !=
+          std::string::npos);
+    CHECK(result.out.ends_with("\n\nno gaps\n"));
     CHECK(result.err.empty());
 }
 
@@ -134,14 +178,14 @@ TEST_CASE("--fail-on sets the lowest severity that fails the check") {
     SUBCASE("high: the high gaps and the high undecided check count") {
         const auto result = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --fail-on high");
         CHECK(result.exit_code == 1);
-        CHECK(result.err == "lexflow: 11 gaps and 1 undecided check at or above 'high'\n");
+        CHECK(result.err == fail_line(golden_report(), "high"));
         check_golden(kTextGolden, result.out);
     }
-    SUBCASE("critical: no gap is that severe") {
+    SUBCASE("critical: only the critical gaps count") {
         const auto result =
             run_lexflow("check --as-of 2026-11-25 " + kEstate + " --fail-on critical");
-        CHECK(result.exit_code == 0);
-        CHECK(result.err.empty());
+        CHECK(result.exit_code == 1);
+        CHECK(result.err == fail_line(golden_report(), "critical"));
         check_golden(kTextGolden, result.out);
     }
     SUBCASE("none: never fails, but still reports") {
@@ -171,24 +215,15 @@ TEST_CASE("a pack that cannot decide whether it applies fails the check") {
     const auto result = run_lexflow("check --as-of 2026-11-25 " + kFixtures +
                                     "split/surfaces.yaml " + kFixtures + "split/flows.yaml");
     CHECK(result.exit_code == 1);
-    CHECK(result.out ==
-          "lexflow check: split\n"
-          "  model: 2 surfaces, 1 flow, 0 roles from tests/cli/fixtures/split/surfaces.yaml, "
-          "tests/cli/fixtures/split/flows.yaml\n"
-          "  rules: 7 evaluated as of 2026-11-25; packs: eu-ai-act (not_evaluated), gdpr "
-          "(not_evaluated), "
-          "nist-ai-rmf\n"
-          "\n"
-          "NOT EVALUATED (2)\n"
-          "\n"
-          "  pack 'eu-ai-act' could not decide whether it applies\n"
-          "    the model does not give: model.jurisdictions\n"
-          "\n"
-          "  pack 'gdpr' could not decide whether it applies\n"
-          "    the model does not give: model.jurisdictions\n"
-          "\n"
-          "no gaps; 2 not evaluated\n");
-    CHECK(result.err == "lexflow: 0 gaps and 2 undecided checks at or above 'low'\n");
+    CHECK(result.out.find(" packs: eu-ai-act (not_evaluated), gdpr (not_evaluated), "
+                          "nist-ai-rmf\n") != std::string::npos);
+    CHECK(result.out.find("\n  pack 'eu-ai-act' could not decide whether it applies\n"
+                          "    the model does not give: model.jurisdictions\n") !=
+          std::string::npos);
+    CHECK(result.out.find("\n  pack 'gdpr' could not decide whether it applies\n"
+                          "    the model does not give: model.jurisdictions\n") !=
+          std::string::npos);
+    CHECK(result.err.find("undecided checks at or above 'low'") != std::string::npos);
 }
 
 // ------------------------------------------------------------ output and formats
@@ -201,7 +236,7 @@ TEST_CASE("--output writes the report to the file and nothing to stdout") {
             run_lexflow("check --as-of 2026-11-25 " + kEstate + " --output '" + path + "'");
         CHECK(result.exit_code == 1);
         CHECK(result.out.empty());
-        CHECK(result.err == "lexflow: 25 gaps and 1 undecided check at or above 'low'\n");
+        CHECK(result.err == fail_line(golden_report(), "low"));
         CHECK(read_text(path) == read_text(source_path(kTextGolden)));
     }
     SUBCASE("json, with -o") {
@@ -242,7 +277,7 @@ TEST_CASE("--format json on a clean estate") {
     CHECK(json["findings"] == nlohmann::json::array());
     CHECK(json["not_evaluated"] == nlohmann::json::array());
     CHECK(json["summary"]["findings"] == 0);
-    CHECK(json["rules_evaluated"] == 19);
+    CHECK(json["rules_evaluated"] == shipped_rule_count());
     CHECK(json["packs"].size() == 3);
 }
 
@@ -291,12 +326,11 @@ TEST_CASE("--rules is repeatable and adds to the built-in packs") {
     const auto added =
         run_lexflow("check --as-of 2026-11-25 " + kEstate + " --rules " + kFixtures + "rules");
     CHECK(added.exit_code == 1);
-    CHECK(added.out.find(
-              "  rules: 21 evaluated as of 2026-11-25; packs: eu-ai-act, gdpr, nist-ai-rmf\n") !=
+    CHECK(added.out.find("  rules: " + std::to_string(shipped_rule_count() + 2) +
+                         " evaluated as of 2026-11-25; packs: eu-ai-act, gdpr, nist-ai-rmf\n") !=
           std::string::npos);
     CHECK(added.out.find("  HOUSE-OWNER  Surfaces name an owning team\n"
-                         "    examples/acme-crm/estate.yaml:21:5: node 'llm-email-drafter'\n") !=
-          std::string::npos);
+                         "    examples/acme-crm/estate.yaml:") != std::string::npos);
 }
 
 TEST_CASE("--no-default-rules without --rules is an error") {
@@ -446,6 +480,14 @@ TEST_CASE("--help lists the commands") {
           "  check                       Check a model against the rule packs and report "
           "control gaps\n"
           "  rules                       List the rules, or the coverage matrix of the packs\n"
+          "  fmt                         Lay rule files out canonically, keeping every comment "
+          "and every meaning\n"
+          "  lint                        Find mistakes in rule files: everything the checker "
+          "knows, plus warnings\n"
+          "  test                        Run rule tests: models where a rule must fire, and near "
+          "misses where it must not\n"
+          "  explain                     Explain a rule: its provisions, severity, text and a "
+          "model that trips it\n"
           "\n"
           "Run 'lexflow COMMAND --help' for a command's options.\n");
 }
@@ -548,7 +590,9 @@ TEST_CASE("--color always forces colour, even with NO_COLOR set and no terminal"
     const auto report = run_lexflow("check --as-of 2026-11-25 " + kEstate + " --color always");
     CHECK(report.exit_code == 1);
     CHECK(report.out.starts_with("\x1b[1mlexflow check:\x1b[0m acme-crm\n"));
-    CHECK(report.out.find("\n\x1b[1;31mHIGH (11)\x1b[0m\n") != std::string::npos);
+    const auto high = golden_report()["summary"]["by_severity"]["high"].get<int>();
+    CHECK(report.out.find("\n\x1b[1;31mHIGH (" + std::to_string(high) + ")\x1b[0m\n") !=
+          std::string::npos);
 
     const auto errors =
         run_lexflow("check --as-of 2026-11-25 " + kFixtures + "bad-model.yaml --color always");

@@ -92,3 +92,16 @@ TEST_CASE("rules with a broken rule file exits 2 with the located error") {
     CHECK(result.out.empty());
     CHECK(result.err.starts_with(kFixtures + "bad-syntax.lf:"));
 }
+
+TEST_CASE("docs/coverage.md is the current coverage matrix of the shipped packs") {
+    const auto result = run_lexflow("rules --matrix --format markdown");
+    REQUIRE(result.exit_code == 0);
+    lexflow::testing::check_golden("docs/coverage.md", result.out);
+}
+
+TEST_CASE("every failure pattern of the shipped packs is covered by a rule") {
+    const auto result = run_lexflow("rules --matrix --format json");
+    REQUIRE(result.exit_code == 0);
+    const auto json = nlohmann::json::parse(result.out);
+    CHECK_MESSAGE(json["uncovered_patterns"].empty(), "uncovered: " << json["uncovered_patterns"]);
+}

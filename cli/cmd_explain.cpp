@@ -1,0 +1,142 @@
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/rule_loading.hpp"
+#include "cli/terminal.hpp"
+#include "dsl/diagnostic_renderer.hpp"
+#include "dsl/edit_distance.hpp"
+#include "rules/embedded_rules.hpp"
+
+namespace lexflow::cli {
+
+namespace {
+
+/// What `lexflow explain` was asked to do.
+struct ExplainOptions {
+    std::string rule_id;
+    std::vector<std::string> rule_paths;
+    bool no_default_rules = false;
+};
+
+std::string indented(std::string_view text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = text.find('\n', start);
+        const auto line = text.substr(start, end == std::string_view::npos ? end : end - start);
+        out += line.empty() ? "\n" : "    " + std::string(line) + "\n";
+        if (end == std::string_view::npos) {
+            break;
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+/// The rule's own text, from `rule` to its closing brace.
+std::string rule_source(const dsl::Rule& rule, const dsl::SourceSet& sources) {
+    std::string text;
+    for (auto line = rule.id_range.line; line <= rule.last_line; ++line) {
+        text += sources.line(rule.id_range.file, line).value_or("") + "\n";
+    }
+    return text;
+}
+
+/// The embedded model that trips the rule, if the packs ship one.
+std::string example_for(const dsl::Rule& rule) {
+    const auto wanted = rule.pack + "/" + rule.id + "/fires.yaml";
+    for (const auto& example : rules::embedded_rule_examples()) {
+        if (example.path == wanted) {
+            return example.text;
+        }
+    }
+    return {};
+}
+
+std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
+                        const dsl::SourceSet& sources) {
+    std::string out = fmt::format("{}  {}\n\n", rule.id, *rule.title);
+    const auto* pack = rules.find_pack(rule.pack);
+    out += fmt::format("  pack:      {}\n",
+                       pack ? fmt::format("{} ({})", pack->id, pack->title) : std::string("none"));
+    out += fmt::format("  severity:  {}\n", dsl::to_string(*rule.severity));
+    out += fmt::format("  in force:  {}\n",
+                       rule.effective.empty() ? std::string("always") : "from " + rule.effective);
+    for (const auto& citation : rule.citations) {
+        out += fmt::format("  cites:     {}\n", citation.text);
+    }
+    for (const auto& covered : rule.covers) {
+        out += fmt::format("  detects:   {}\n", covered.text);
+    }
+    if (!rule.tags.empty()) {
+        std::string tags;
+        for (const auto& tag : rule.tags) {
+            tags += (tags.empty() ? "" : ", ") + tag;
+        }
+        out += fmt::format("  tags:      {}\n", tags);
+    }
+    if (rule.description) {
+        out += fmt::format("\nWhy it matters\n{}", indented(*rule.description));
+    }
+    if (rule.remediation) {
+        out += fmt::format("\nHow to fix a gap\n{}", indented(rule.remediation->raw));
+    }
+    out += fmt::format("\nThe rule ({}:{})\n{}", sources.name(rule.id_range.file),
+                       rule.id_range.line, indented(rule_source(rule, sources)));
+    if (const auto example = example_for(rule); !example.empty()) {
+        out += fmt::format("\nA model that trips it\n{}", indented(example));
+    }
+    return out;
+}
+
+ExitStatus run_explain(const ExplainOptions& options) {
+    dsl::SourceSet sources;
+    dsl::Diagnostics diagnostics;
+    const auto rules =
+        load_rules({!options.no_default_rules, options.rule_paths}, sources, diagnostics);
+    if (!rules) {
+        const dsl::DiagnosticRenderer renderer(sources, use_color(ColorMode::automatic, stderr));
+        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+        return ExitStatus::invalid_input;
+    }
+    std::vector<std::string_view> ids;
+    for (const auto& rule : rules->rules) {
+        if (rule.id == options.rule_id) {
+            const auto text = explanation(rule, *rules, sources);
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            return ExitStatus::clean;
+        }
+        ids.push_back(rule.id);
+    }
+    std::sort(ids.begin(), ids.end());
+    const auto match = dsl::closest_match(options.rule_id, ids);
+    std::fputs(fmt::format("lexflow: error: no rule '{}' is loaded{}\nRun 'lexflow rules' for "
+                           "the list.\n",
+                           options.rule_id, match ? "; did you mean '" + *match + "'?" : "")
+                   .c_str(),
+               stderr);
+    return ExitStatus::invalid_input;
+}
+
+}  // namespace
+
+void attach_explain(CLI::App& app, ExitStatus& status) {
+    auto options = std::make_shared<ExplainOptions>();
+    auto* explain = app.add_subcommand(
+        "explain", "Explain a rule: its provisions, severity, text and a model that trips it");
+    explain->footer("Example: lexflow explain AIA-50-2-MARKING");
+    explain->add_option("rule", options->rule_id, "The rule id")->required()->type_name("RULE-ID");
+    explain->add_option("--rules", options->rule_paths, "Rule file or folder of *.lf files to add")
+        ->type_name("PATH")
+        ->take_all()
+        ->expected(1)
+        ->allow_extra_args(false);
+    explain->add_flag("--no-default-rules", options->no_default_rules,
+                      "Do not use the rule packs built into lexflow");
+    explain->callback([options, &status] { status = run_explain(*options); });
+}
+
+}  // namespace lexflow::cli

@@ -1,0 +1,142 @@
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/rule_loading.hpp"
+#include "cli/terminal.hpp"
+#include "dsl/ast_printer.hpp"
+#include "dsl/diagnostic_renderer.hpp"
+#include "dsl/formatter.hpp"
+#include "dsl/parser.hpp"
+
+namespace lexflow::cli {
+
+namespace {
+
+/// What `lexflow fmt` was asked to do.
+struct FmtOptions {
+    std::vector<std::string> paths;
+    bool check = false;
+};
+
+std::optional<std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return std::move(text).str();
+}
+
+/// Replaces the file in one step, so that an interrupted run never leaves
+/// half a rule file behind.
+bool write_atomically(const std::string& path, const std::string& text) {
+    const auto temporary = path + ".lexflow-fmt";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out) {
+            return false;
+        }
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    return !error;
+}
+
+/// The meaning of `text` as a dump, or nothing (and a diagnostic) if it
+/// does not parse.
+std::optional<std::string> meaning(dsl::SourceSet& sources, const std::string& name,
+                                   std::string text, dsl::Diagnostics& diagnostics) {
+    const auto file = sources.add(name, std::move(text));
+    const auto parsed = dsl::parse_rule_file(sources, file, diagnostics);
+    return parsed ? std::optional(dsl::dump(*parsed)) : std::nullopt;
+}
+
+ExitStatus run_fmt(const FmtOptions& options) {
+    dsl::SourceSet sources;
+    dsl::Diagnostics diagnostics;
+    const dsl::DiagnosticRenderer renderer(sources, use_color(ColorMode::automatic, stderr));
+    std::vector<std::string> files;
+    for (const auto& path : options.paths) {
+        for (auto& file : expand_rule_path(path, sources, diagnostics)) {
+            files.push_back(std::move(file));
+        }
+    }
+    if (diagnostics.has_errors()) {
+        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+        return ExitStatus::invalid_input;
+    }
+    std::vector<std::pair<std::string, std::string>> changes;
+    for (const auto& file : files) {
+        auto text = read_file(file);
+        if (!text) {
+            std::fputs(fmt::format("{}: error: cannot read the file [LF4001]\n", file).c_str(),
+                       stderr);
+            return ExitStatus::invalid_input;
+        }
+        const auto before = meaning(sources, file, *text, diagnostics);
+        if (!before) {
+            continue;  // reported; nothing is rewritten while any file has errors
+        }
+        auto formatted = dsl::format_rule_file(*text);
+        if (formatted == *text) {
+            continue;
+        }
+        const auto after = meaning(sources, file + " (formatted)", formatted, diagnostics);
+        if (!after || *after != *before) {
+            std::fputs(fmt::format("lexflow: internal error: formatting {} would change its "
+                                   "meaning; the file is left as it is\n",
+                                   file)
+                           .c_str(),
+                       stderr);
+            return ExitStatus::internal_error;
+        }
+        changes.emplace_back(file, std::move(formatted));
+    }
+    if (diagnostics.has_errors()) {
+        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+        return ExitStatus::invalid_input;
+    }
+    if (options.check) {
+        for (const auto& [file, text] : changes) {
+            std::fputs(fmt::format("{}: not formatted\n", file).c_str(), stdout);
+        }
+        return changes.empty() ? ExitStatus::clean : ExitStatus::gaps_found;
+    }
+    for (const auto& [file, text] : changes) {
+        if (!write_atomically(file, text)) {
+            std::fputs(fmt::format("{}: error: cannot write the file [LF4001]\n", file).c_str(),
+                       stderr);
+            return ExitStatus::invalid_input;
+        }
+        std::fputs(fmt::format("formatted {}\n", file).c_str(), stdout);
+    }
+    return ExitStatus::clean;
+}
+
+}  // namespace
+
+void attach_fmt(CLI::App& app, ExitStatus& status) {
+    auto options = std::make_shared<FmtOptions>();
+    auto* fmt_command = app.add_subcommand(
+        "fmt", "Lay rule files out canonically, keeping every comment and every meaning");
+    fmt_command->footer(
+        "Files with errors are reported and nothing is rewritten. Exit status: 0 done (or, with "
+        "--check, nothing to change); 1 --check found files to format; 2 bad input.\n"
+        "Example: lexflow fmt --check rules/");
+    fmt_command->add_option("rules", options->paths, "Rule files or folders of *.lf files")
+        ->required()
+        ->type_name("RULES");
+    fmt_command->add_flag("--check", options->check,
+                          "Change nothing; list the files that are not formatted");
+    fmt_command->callback([options, &status] { status = run_fmt(*options); });
+}
+
+}  // namespace lexflow::cli

@@ -1,0 +1,112 @@
+#include "dsl/ast_printer.hpp"
+
+#include <fmt/format.h>
+
+namespace lexflow::dsl {
+
+namespace {
+
+std::string dump(const Literal& literal) {
+    switch (literal.kind) {
+        case Literal::Kind::string:
+            return fmt::format("\"{}\"", literal.text);
+        case Literal::Kind::number:
+            return fmt::format("{}", literal.number);
+        case Literal::Kind::boolean:
+            return literal.boolean ? "true" : "false";
+        case Literal::Kind::list: {
+            std::string out = "[";
+            for (const auto& item : literal.items) {
+                out += dump(item) + " ";
+            }
+            return out + "]";
+        }
+    }
+    return {};
+}
+
+std::string dump(const Binding& binding) {
+    return fmt::format("{}:{}:{}:{}", static_cast<int>(binding.domain), binding.variable,
+                       static_cast<int>(binding.adjacency), binding.anchor);
+}
+
+std::string dump(const Expr& expr) {
+    std::string out = fmt::format("({}", static_cast<int>(expr.kind));
+    switch (expr.kind) {
+        case Expr::Kind::literal:
+            out += " " + dump(expr.literal);
+            break;
+        case Expr::Kind::path:
+        case Expr::Kind::has:
+            out += " " + expr.path.spelling();
+            break;
+        case Expr::Kind::compare:
+            out += fmt::format(" op{}", static_cast<int>(expr.op));
+            break;
+        case Expr::Kind::exists:
+            out += " " + dump(expr.binding);
+            break;
+        default:
+            break;
+    }
+    for (const auto& operand : expr.operands) {
+        out += " " + dump(operand);
+    }
+    return out + ")";
+}
+
+std::string dump(const std::optional<Expr>& expr) {
+    return expr ? dump(*expr) : "-";
+}
+
+std::string dump(const Rule& rule) {
+    std::string out =
+        fmt::format("rule {} pack={} title={} severity={} effective={}\n", rule.id, rule.pack,
+                    rule.title.value_or("-"), rule.severity_spelling, rule.effective);
+    out += fmt::format("  description={}\n", rule.description.value_or("-"));
+    for (const auto& citation : rule.citations) {
+        out += fmt::format("  cite={}\n", citation.text);
+    }
+    for (const auto& tag : rule.tags) {
+        out += fmt::format("  tag={}\n", tag);
+    }
+    for (const auto& covered : rule.covers) {
+        out += fmt::format("  covers={}\n", covered.text);
+    }
+    out += fmt::format("  message={}\n  remediation={}\n", rule.message ? rule.message->raw : "-",
+                       rule.remediation ? rule.remediation->raw : "-");
+    if (rule.subject) {
+        out += fmt::format("  every {} where {} require {}\n", dump(*rule.subject),
+                           dump(rule.condition), dump(rule.requirement));
+    }
+    if (rule.path) {
+        const auto& path = *rule.path;
+        out += fmt::format("  path {} {} -> {} {} req{} via {} {} through {} {} per{}\n",
+                           dump(path.source), dump(path.source_condition), dump(path.target),
+                           dump(path.target_condition), static_cast<int>(path.requirement),
+                           path.via ? dump(*path.via) : "-", dump(path.via_condition),
+                           path.through ? dump(*path.through) : "-", dump(path.through_condition),
+                           static_cast<int>(path.per));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string dump(const RuleFile& file) {
+    std::string out;
+    if (file.pack) {
+        out +=
+            fmt::format("pack {} declaration={} title={} applies={}\n", file.pack->id,
+                        file.pack->is_declaration, file.pack->title, dump(file.pack->applies_when));
+    }
+    for (const auto& pattern : file.patterns) {
+        out += fmt::format("pattern {} {}\n", pattern.id, pattern.description);
+    }
+    for (const auto& rule : file.rules) {
+        out += dump(rule);
+    }
+    return out;
+}
+
+}  // namespace lexflow::dsl

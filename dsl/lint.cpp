@@ -1,0 +1,231 @@
+#include "dsl/lint.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "dsl/edit_distance.hpp"
+#include "dsl/vocabulary.hpp"
+
+namespace lexflow::dsl {
+
+namespace {
+
+/// Keys every element has: never suspicious.
+bool is_builtin_key(const std::string& key) {
+    return key == "id" || key == "kind" || key == "from" || key == "to";
+}
+
+/// Calls `visit` on every expression of a rule, with the rule's own order.
+template <typename Visit>
+void for_each_condition(const Rule& rule, Visit&& visit) {
+    for (const auto* expr :
+         {rule.condition ? &*rule.condition : nullptr,
+          rule.requirement ? &*rule.requirement : nullptr,
+          rule.path && rule.path->source_condition ? &*rule.path->source_condition : nullptr,
+          rule.path && rule.path->target_condition ? &*rule.path->target_condition : nullptr,
+          rule.path && rule.path->via_condition ? &*rule.path->via_condition : nullptr,
+          rule.path && rule.path->through_condition ? &*rule.path->through_condition : nullptr}) {
+        if (expr != nullptr) {
+            visit(*expr);
+        }
+    }
+}
+
+template <typename Visit>
+void walk(const Expr& expr, Visit&& visit) {
+    visit(expr);
+    for (const auto& operand : expr.operands) {
+        walk(operand, visit);
+    }
+}
+
+bool mentions(const Expr& expr, const std::string& variable) {
+    bool found = false;
+    walk(expr, [&](const Expr& node) {
+        found = found || ((node.kind == Expr::Kind::path || node.kind == Expr::Kind::has) &&
+                          node.path.variable == variable);
+    });
+    return found;
+}
+
+bool literals_equal(const Literal& a, const Literal& b) {
+    return a.kind == b.kind && a.text == b.text && a.number == b.number && a.boolean == b.boolean &&
+           a.items.size() == b.items.size();
+}
+
+class Linter {
+  public:
+    Linter(const RuleSet& rules, const LintScope& scope, Diagnostics& diagnostics)
+        : rules_(rules), scope_(scope), diagnostics_(diagnostics) {
+        for (const auto& rule : rules.rules) {
+            for (const auto& key : vocabulary_of(rule).keys) {
+                ++key_uses_[key];
+            }
+        }
+        for (const auto& key : scope.model_keys) {
+            ++key_uses_[key];
+        }
+    }
+
+    void run() {
+        for (const auto& rule : rules_.rules) {
+            if (scope_.files.count(rule.id_range.file) > 0) {
+                lint(rule);
+            }
+        }
+    }
+
+  private:
+    void warn(SourceRange range, const char* check, std::string message, std::string help = {}) {
+        diagnostics_.report(
+            {DiagnosticLevel::warning, check, range, std::move(message), {}, std::move(help)});
+    }
+
+    void lint(const Rule& rule) {
+        if (rule.citations.empty()) {
+            warn(rule.id_range, "missing-citation", "rule '" + rule.id + "' cites no provision",
+                 "add the exact provision it enforces: cite \"GDPR Art. 5(1)(d)\"");
+        }
+        if (!rule.remediation) {
+            warn(rule.id_range, "missing-remediation",
+                 "rule '" + rule.id + "' says nothing about how to close a gap",
+                 "add remediation \"...\" so that engineers know what to change");
+        }
+        for_each_condition(rule, [&](const Expr& expr) {
+            walk(expr, [&](const Expr& node) { check_node(node); });
+        });
+        check_unused_subject(rule);
+        if (rule.condition) {
+            check_unreachable(*rule.condition);
+        }
+    }
+
+    void check_node(const Expr& node) {
+        if (node.kind == Expr::Kind::path || node.kind == Expr::Kind::has) {
+            check_keys(node.path);
+        }
+        if (node.kind == Expr::Kind::compare) {
+            check_comparison(node);
+        }
+        if (node.kind == Expr::Kind::exists && !node.operands.empty() &&
+            !mentions(node.operands.front(), node.binding.variable)) {
+            warn(node.binding.variable_range, "unused-variable",
+                 "'" + node.binding.variable + "' is bound but its condition never reads it",
+                 "the condition is the same for every element; read '" + node.binding.variable +
+                     "' in it, or drop the 'exists'");
+        }
+    }
+
+    /// A key only this rule uses, one typo away from a key others use.
+    void check_keys(const AttributePath& path) {
+        for (const auto& key : path.keys) {
+            if (is_builtin_key(key) || key_uses_[key] > 1 || reported_.count(key) > 0) {
+                continue;
+            }
+            // Only a key used more often than this one can be what was meant.
+            std::vector<std::string_view> others;
+            for (const auto& [known, uses] : key_uses_) {
+                if (known != key && uses > key_uses_[key]) {
+                    others.push_back(known);
+                }
+            }
+            const auto match = closest_match(key, others);
+            if (match) {
+                reported_.insert(key);
+                warn(path.range, "unknown-attribute",
+                     "no other rule or model uses the attribute '" + key + "'",
+                     "did you mean '" + *match + "'?");
+            } else if (scope_.has_models && scope_.model_keys.count(key) == 0) {
+                reported_.insert(key);
+                warn(path.range, "unknown-attribute",
+                     "no model in scope has the attribute '" + key + "'",
+                     "check the spelling, or add it to the models that this rule is for");
+            }
+        }
+    }
+
+    void check_comparison(const Expr& node) {
+        const auto& left = node.operands[0];
+        const auto& right = node.operands[1];
+        if (left.kind == Expr::Kind::literal && right.kind == Expr::Kind::literal) {
+            warn(node.range, "constant-comparison",
+                 "this comparison reads no attribute: its result never depends on the model",
+                 "compare an attribute such as x.kind with the value");
+            return;
+        }
+        using Op = CompareOp;
+        const bool ordering =
+            node.op == Op::lt || node.op == Op::le || node.op == Op::gt || node.op == Op::ge;
+        for (const auto* side : {&left, &right}) {
+            const bool unorderable = side->kind == Expr::Kind::literal &&
+                                     (side->literal.kind == Literal::Kind::boolean ||
+                                      side->literal.kind == Literal::Kind::list);
+            if (ordering && unorderable) {
+                warn(node.range, "constant-comparison",
+                     "booleans and lists have no order: this comparison is never true",
+                     "use == or in");
+                return;
+            }
+        }
+    }
+
+    void check_unused_subject(const Rule& rule) {
+        if (!rule.subject) {
+            return;
+        }
+        const auto& variable = rule.subject->variable;
+        const bool used = (rule.condition && mentions(*rule.condition, variable)) ||
+                          (rule.requirement && mentions(*rule.requirement, variable));
+        if (!used) {
+            warn(rule.subject->variable_range, "unused-variable",
+                 "the rule never reads '" + variable + "'",
+                 "the same verdict would hold for every element; read '" + variable +
+                     "' in 'where' or 'require'");
+        }
+    }
+
+    /// `where false`, or `x.a == "p" and x.a == "q"`: no subject can match.
+    void check_unreachable(const Expr& condition) {
+        if (condition.kind == Expr::Kind::literal &&
+            condition.literal.kind == Literal::Kind::boolean && !condition.literal.boolean) {
+            warn(condition.range, "unreachable-where", "this 'where' is never true",
+                 "the rule can never apply; remove it or fix the condition");
+            return;
+        }
+        if (condition.kind != Expr::Kind::all_of) {
+            return;
+        }
+        std::map<std::string, const Literal*> required;
+        for (const auto& part : condition.operands) {
+            if (part.kind != Expr::Kind::compare || part.op != CompareOp::eq ||
+                part.operands[0].kind != Expr::Kind::path ||
+                part.operands[1].kind != Expr::Kind::literal) {
+                continue;
+            }
+            const auto spelling = part.operands[0].path.spelling();
+            const auto& value = part.operands[1].literal;
+            const auto [first, inserted] = required.emplace(spelling, &value);
+            if (!inserted && !literals_equal(*first->second, value)) {
+                warn(part.range, "unreachable-where",
+                     "'" + spelling +
+                         "' cannot equal two different values: this 'where' is "
+                         "never true",
+                     "did you mean 'or', or 'in [...]'?");
+            }
+        }
+    }
+
+    const RuleSet& rules_;
+    const LintScope& scope_;
+    Diagnostics& diagnostics_;
+    std::map<std::string, int> key_uses_;
+    std::set<std::string> reported_;
+};
+
+}  // namespace
+
+void lint_rules(const RuleSet& rules, const LintScope& scope, Diagnostics& diagnostics) {
+    Linter(rules, scope, diagnostics).run();
+}
+
+}  // namespace lexflow::dsl

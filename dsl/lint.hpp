@@ -1,0 +1,27 @@
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "dsl/diagnostic.hpp"
+#include "dsl/rule_set.hpp"
+
+namespace lexflow::dsl {
+
+/// What the linter knows besides the rules it lints.
+struct LintScope {
+    /// Files whose rules are linted; rules from other files (the shipped
+    /// packs) only inform the checks.
+    std::set<FileId> files;
+    /// Attribute keys of the models in scope (`lexflow lint --model`).
+    std::set<std::string> model_keys;
+    bool has_models = false;
+};
+
+/// Warnings about rules that parse and check but are probably wrong, each
+/// named after its check (clang-tidy style), e.g. "[unused-variable]":
+/// missing-citation, missing-remediation, unknown-attribute,
+/// constant-comparison, unused-variable, unreachable-where.
+void lint_rules(const RuleSet& rules, const LintScope& scope, Diagnostics& diagnostics);
+
+}  // namespace lexflow::dsl

@@ -1,0 +1,61 @@
+// docs/authoring.md is executable: its rule is examples/authoring/rules/
+// retention.lf, and the commands it teaches work on it as it says.
+
+#include <doctest/doctest.h>
+
+#include "tests/support/run_lexflow.hpp"
+
+using lexflow::testing::read_text;
+using lexflow::testing::run_lexflow;
+using lexflow::testing::source_path;
+
+namespace {
+
+/// The text of the first fenced block after `marker` in `document`.
+std::string block_after(const std::string& document, const std::string& marker) {
+    const auto at = document.find(marker);
+    REQUIRE(at != std::string::npos);
+    const auto open = document.find("```\n", at);
+    const auto close = document.find("```", open + 4);
+    return document.substr(open + 4, close - open - 4);
+}
+
+/// The file without its leading comment lines and the blank line after them.
+std::string without_header(const std::string& text) {
+    std::size_t at = 0;
+    while (at < text.size() && (text[at] == '#' || text[at] == '\n')) {
+        at = text.find('\n', at) + 1;
+    }
+    return text.substr(at);
+}
+
+}  // namespace
+
+TEST_CASE("the guide's rule is the example rule file") {
+    const auto guide = read_text(source_path("docs/authoring.md"));
+    const auto rule = read_text(source_path("examples/authoring/rules/retention.lf"));
+    CHECK(block_after(guide, "in it a file `retention.lf`") == without_header(rule));
+}
+
+TEST_CASE("the guide's lint, test and explain steps work on the example") {
+    const auto lint = run_lexflow("lint --strict examples/authoring/rules");
+    CHECK(lint.exit_code == 0);
+    CHECK(lint.out.empty());
+
+    const auto test = run_lexflow("test examples/authoring/tests --rules examples/authoring/rules");
+    CHECK(test.exit_code == 0);
+    CHECK(test.out == "2 passed, 0 failed\n");
+
+    const auto explain =
+        run_lexflow("explain ACME-AUDIT-RETENTION --rules examples/authoring/rules");
+    CHECK(explain.exit_code == 0);
+    CHECK(explain.out.find("  pack:      acme-house (Acme house rules)\n") != std::string::npos);
+}
+
+TEST_CASE("the guide's house rule runs beside the shipped packs") {
+    const auto result = run_lexflow(
+        "check --as-of 2026-11-25 --format json examples/acme-crm/estate.yaml --rules "
+        "examples/authoring/rules");
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.find("\"id\": \"acme-house\"") != std::string::npos);
+}
