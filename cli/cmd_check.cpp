@@ -25,8 +25,7 @@ namespace {
 /// What `lexflow check` was asked to do.
 struct CheckOptions {
     std::vector<std::string> models;
-    std::vector<std::string> rule_paths;
-    bool no_default_rules = false;
+    RuleOptions rules;
     std::string format = "text";
     std::string output;
     std::string fail_on = "low";
@@ -112,13 +111,13 @@ ExitStatus run_check(const CheckOptions& options) {
             stderr);
         return ExitStatus::invalid_input;
     }
-    if (options.no_default_rules && options.rule_paths.empty()) {
+    if (options.rules.no_default_rules && options.rules.paths.empty()) {
         std::fputs(
             "lexflow: error: --no-default-rules leaves no rules to check; add --rules PATH\n",
             stderr);
         return ExitStatus::invalid_input;
     }
-    auto rules = load_rules({!options.no_default_rules, options.rule_paths}, sources, diagnostics);
+    auto rules = load_rules(options.rules.sources(), sources, diagnostics);
     const auto files = model_files(options.models, sources, diagnostics);
     if (!rules || diagnostics.has_errors()) {
         return fail();
@@ -178,15 +177,7 @@ void attach_check(CLI::App& app, ExitStatus& status) {
     check->add_option("model", options->models, "Model YAML file(s); several files are merged")
         ->required()
         ->type_name("MODEL");
-    check
-        ->add_option("--rules", options->rule_paths,
-                     "Rule file or folder of *.lf files to add (repeatable)")
-        ->type_name("PATH")
-        ->take_all()
-        ->expected(1)
-        ->allow_extra_args(false);
-    check->add_flag("--no-default-rules", options->no_default_rules,
-                    "Do not use the rule packs built into lexflow");
+    add_rule_options(*check, options->rules);
     check->add_option("--format", options->format, "Report format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();

@@ -17,8 +17,7 @@ namespace {
 /// What `lexflow explain` was asked to do.
 struct ExplainOptions {
     std::string rule_id;
-    std::vector<std::string> rule_paths;
-    bool no_default_rules = false;
+    RuleOptions rules;
 };
 
 std::string indented(std::string_view text) {
@@ -95,11 +94,9 @@ std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
 ExitStatus run_explain(const ExplainOptions& options) {
     dsl::SourceSet sources;
     dsl::Diagnostics diagnostics;
-    const auto rules =
-        load_rules({!options.no_default_rules, options.rule_paths}, sources, diagnostics);
+    const auto rules = load_rules(options.rules.sources(), sources, diagnostics);
     if (!rules) {
-        const dsl::DiagnosticRenderer renderer(sources, use_color(ColorMode::automatic, stderr));
-        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+        print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;
     }
     std::vector<std::string_view> ids;
@@ -129,13 +126,7 @@ void attach_explain(CLI::App& app, ExitStatus& status) {
         "explain", "Explain a rule: its provisions, severity, text and a model that trips it");
     explain->footer("Example: lexflow explain AIA-50-2-MARKING");
     explain->add_option("rule", options->rule_id, "The rule id")->required()->type_name("RULE-ID");
-    explain->add_option("--rules", options->rule_paths, "Rule file or folder of *.lf files to add")
-        ->type_name("PATH")
-        ->take_all()
-        ->expected(1)
-        ->allow_extra_args(false);
-    explain->add_flag("--no-default-rules", options->no_default_rules,
-                      "Do not use the rule packs built into lexflow");
+    add_rule_options(*explain, options->rules);
     explain->callback([options, &status] { status = run_explain(*options); });
 }
 

@@ -62,7 +62,6 @@ std::optional<std::string> meaning(dsl::SourceSet& sources, const std::string& n
 ExitStatus run_fmt(const FmtOptions& options) {
     dsl::SourceSet sources;
     dsl::Diagnostics diagnostics;
-    const dsl::DiagnosticRenderer renderer(sources, use_color(ColorMode::automatic, stderr));
     std::vector<std::string> files;
     for (const auto& path : options.paths) {
         for (auto& file : expand_rule_path(path, sources, diagnostics)) {
@@ -70,7 +69,7 @@ ExitStatus run_fmt(const FmtOptions& options) {
         }
     }
     if (diagnostics.has_errors()) {
-        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+        print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;
     }
     std::vector<std::pair<std::string, std::string>> changes;
@@ -101,7 +100,7 @@ ExitStatus run_fmt(const FmtOptions& options) {
         changes.emplace_back(file, std::move(formatted));
     }
     if (diagnostics.has_errors()) {
-        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+        print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;
     }
     if (options.check) {

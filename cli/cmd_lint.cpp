@@ -65,7 +65,6 @@ std::string as_json(const dsl::Diagnostics& diagnostics, const dsl::SourceSet& s
 ExitStatus run_lint(const LintOptions& options) {
     dsl::SourceSet sources;
     dsl::Diagnostics diagnostics(200);
-    const dsl::DiagnosticRenderer errors_renderer(sources, use_color(ColorMode::automatic, stderr));
     const bool lint_shipped = options.rule_paths.empty();
     if (lint_shipped && options.no_default_rules) {
         std::fputs("lexflow: error: --no-default-rules leaves no rules to lint; name rule files\n",
@@ -86,7 +85,7 @@ ExitStatus run_lint(const LintOptions& options) {
         }
     }
     if (!rules || diagnostics.has_errors()) {
-        std::fputs(errors_renderer.render_all(diagnostics).c_str(), stderr);
+        print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;
     }
     for (dsl::FileId file = 0; file < sources.size(); ++file) {

@@ -16,8 +16,7 @@ namespace {
 
 /// What `lexflow rules` was asked to do.
 struct RulesOptions {
-    std::vector<std::string> rule_paths;
-    bool no_default_rules = false;
+    RuleOptions rules;
     std::string pack;
     std::string format = "text";
     bool matrix = false;
@@ -27,15 +26,14 @@ struct RulesOptions {
 ExitStatus run_rules(const RulesOptions& options) {
     dsl::SourceSet sources;
     dsl::Diagnostics diagnostics;
-    if (options.no_default_rules && options.rule_paths.empty()) {
+    if (options.rules.no_default_rules && options.rules.paths.empty()) {
         std::fputs("lexflow: error: --no-default-rules leaves no rules to list; add --rules PATH\n",
                    stderr);
         return ExitStatus::invalid_input;
     }
-    auto rules = load_rules({!options.no_default_rules, options.rule_paths}, sources, diagnostics);
+    auto rules = load_rules(options.rules.sources(), sources, diagnostics);
     if (!rules) {
-        const dsl::DiagnosticRenderer renderer(sources, use_color(ColorMode::automatic, stderr));
-        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+        print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;
     }
     if (!options.pack.empty()) {
@@ -71,13 +69,7 @@ void attach_rules(CLI::App& app, ExitStatus& status) {
     auto* rules =
         app.add_subcommand("rules", "List the rules, or the coverage matrix of the packs");
     rules->footer("Example: lexflow rules --matrix --format markdown --output docs/coverage.md");
-    rules->add_option("--rules", options->rule_paths, "Rule file or folder of *.lf files to add")
-        ->type_name("PATH")
-        ->take_all()
-        ->expected(1)
-        ->allow_extra_args(false);
-    rules->add_flag("--no-default-rules", options->no_default_rules,
-                    "Do not use the rule packs built into lexflow");
+    add_rule_options(*rules, options->rules);
     rules->add_option("--pack", options->pack, "Only the rules of this pack")->type_name("PACK");
     rules->add_option("--format", options->format, "Output format")
         ->check(CLI::IsMember({"text", "json", "markdown"}))

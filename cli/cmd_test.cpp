@@ -15,18 +15,15 @@ namespace {
 /// What `lexflow test` was asked to do.
 struct TestOptions {
     std::vector<std::string> paths;
-    std::vector<std::string> rule_paths;
-    bool no_default_rules = false;
+    RuleOptions rules;
 };
 
 ExitStatus run_test(const TestOptions& options) {
     dsl::SourceSet sources;
     dsl::Diagnostics diagnostics;
-    const auto rules =
-        load_rules({!options.no_default_rules, options.rule_paths}, sources, diagnostics);
+    const auto rules = load_rules(options.rules.sources(), sources, diagnostics);
     if (!rules) {
-        const dsl::DiagnosticRenderer renderer(sources, use_color(ColorMode::automatic, stderr));
-        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+        print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;
     }
     for (const auto& path : options.paths) {
@@ -75,13 +72,7 @@ void attach_test(CLI::App& app, ExitStatus& status) {
     test->add_option("paths", options->paths, "Folders of rule tests")
         ->required()
         ->type_name("PATHS");
-    test->add_option("--rules", options->rule_paths, "Rule file or folder of *.lf files to add")
-        ->type_name("PATH")
-        ->take_all()
-        ->expected(1)
-        ->allow_extra_args(false);
-    test->add_flag("--no-default-rules", options->no_default_rules,
-                   "Do not use the rule packs built into lexflow");
+    add_rule_options(*test, options->rules);
     test->callback([options, &status] { status = run_test(*options); });
 }
 

@@ -44,6 +44,18 @@ std::optional<std::string> read_file(const std::string& path) {
 
 }  // namespace
 
+void add_rule_options(CLI::App& command, RuleOptions& options) {
+    command
+        .add_option("--rules", options.paths,
+                    "Rule file or folder of *.lf files to add (repeatable)")
+        ->type_name("PATH")
+        ->take_all()
+        ->expected(1)
+        ->allow_extra_args(false);
+    command.add_flag("--no-default-rules", options.no_default_rules,
+                     "Do not use the rule packs built into lexflow");
+}
+
 std::vector<std::string> expand_rule_path(const std::string& path, dsl::SourceSet& sources,
                                           dsl::Diagnostics& diagnostics) {
     std::error_code error;

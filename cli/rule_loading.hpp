@@ -1,5 +1,6 @@
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,18 @@ struct RuleSources {
     bool embedded = true;
     std::vector<std::string> paths;  ///< rule files, or folders searched for *.lf
 };
+
+/// The `--rules PATH` (repeatable) and `--no-default-rules` options that every
+/// command taking rules shares.
+struct RuleOptions {
+    std::vector<std::string> paths;
+    bool no_default_rules = false;
+
+    [[nodiscard]] RuleSources sources() const { return {!no_default_rules, paths}; }
+};
+
+/// Declares the RuleOptions on `command`.
+void add_rule_options(CLI::App& command, RuleOptions& options);
 
 /// Reads, parses and checks every rule file. Returns nothing if any error was
 /// reported (each with its location).

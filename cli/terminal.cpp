@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "dsl/diagnostic_renderer.hpp"
+
 namespace lexflow::cli {
 
 bool use_color(ColorMode mode, std::FILE* stream) {
@@ -20,6 +22,12 @@ bool use_color(ColorMode mode, std::FILE* stream) {
         return false;
     }
     return isatty(fileno(stream)) != 0;
+}
+
+void print_diagnostics(const dsl::SourceSet& sources, const dsl::Diagnostics& diagnostics,
+                       ColorMode mode) {
+    const dsl::DiagnosticRenderer renderer(sources, use_color(mode, stderr));
+    std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
 }
 
 ColorMode parse_color_mode(const std::string& text) {

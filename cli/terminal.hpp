@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <string>
 
+#include "dsl/diagnostic.hpp"
+#include "dsl/source.hpp"
+
 namespace lexflow::cli {
 
 /// `--color auto|always|never`.
@@ -11,6 +14,10 @@ enum class ColorMode { automatic, always, never };
 /// Whether to colour what goes to `stream`: never when NO_COLOR is set (see
 /// no-color.org) or when the stream is not a terminal, unless forced.
 [[nodiscard]] bool use_color(ColorMode mode, std::FILE* stream);
+
+/// Prints diagnostics to stderr, coloured as `mode` and the terminal allow.
+void print_diagnostics(const dsl::SourceSet& sources, const dsl::Diagnostics& diagnostics,
+                       ColorMode mode = ColorMode::automatic);
 
 /// Parses "auto", "always" or "never".
 [[nodiscard]] ColorMode parse_color_mode(const std::string& text);
