@@ -165,11 +165,9 @@ ExitStatus run_check(const CheckOptions& options) {
 
 }  // namespace
 
-void attach_check(CLI::App& app, ExitStatus& status) {
+void attach_check(CLI::App& command, ExitStatus& status) {
     auto options = std::make_shared<CheckOptions>();
-    auto* check = app.add_subcommand("check",
-                                     "Check a model against the rule packs and report "
-                                     "control gaps");
+    auto* check = &command;
     check->footer(
         "Exit status: 0 no gap at or above --fail-on; 1 gaps found; 2 invalid rules, model or "
         "arguments (nothing was checked).\nExample: lexflow check estate.yaml --rules my-rules/ "

@@ -120,10 +120,9 @@ ExitStatus run_explain(const ExplainOptions& options) {
 
 }  // namespace
 
-void attach_explain(CLI::App& app, ExitStatus& status) {
+void attach_explain(CLI::App& command, ExitStatus& status) {
     auto options = std::make_shared<ExplainOptions>();
-    auto* explain = app.add_subcommand(
-        "explain", "Explain a rule: its provisions, severity, text and a model that trips it");
+    auto* explain = &command;
     explain->footer("Example: lexflow explain AIA-50-2-MARKING");
     explain->add_option("rule", options->rule_id, "The rule id")->required()->type_name("RULE-ID");
     add_rule_options(*explain, options->rules);

@@ -24,16 +24,6 @@ struct FmtOptions {
     bool check = false;
 };
 
-std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return std::move(text).str();
-}
-
 /// Replaces the file in one step, so that an interrupted run never leaves
 /// half a rule file behind.
 bool write_atomically(const std::string& path, const std::string& text) {
@@ -122,10 +112,9 @@ ExitStatus run_fmt(const FmtOptions& options) {
 
 }  // namespace
 
-void attach_fmt(CLI::App& app, ExitStatus& status) {
+void attach_fmt(CLI::App& command, ExitStatus& status) {
     auto options = std::make_shared<FmtOptions>();
-    auto* fmt_command = app.add_subcommand(
-        "fmt", "Lay rule files out canonically, keeping every comment and every meaning");
+    auto* fmt_command = &command;
     fmt_command->footer(
         "Files with errors are reported and nothing is rewritten. Exit status: 0 done (or, with "
         "--check, nothing to change); 1 --check found files to format; 2 bad input.\n"

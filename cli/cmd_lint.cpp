@@ -114,10 +114,9 @@ ExitStatus run_lint(const LintOptions& options) {
 
 }  // namespace
 
-void attach_lint(CLI::App& app, ExitStatus& status) {
+void attach_lint(CLI::App& command, ExitStatus& status) {
     auto options = std::make_shared<LintOptions>();
-    auto* lint = app.add_subcommand(
-        "lint", "Find mistakes in rule files: everything the checker knows, plus warnings");
+    auto* lint = &command;
     lint->footer(
         "Without RULES, lints the shipped packs. Exit status: 0 no error (warnings allowed); 1 "
         "warnings with --strict; 2 errors.\nExample: lexflow lint my-rules/ --model estate.yaml");

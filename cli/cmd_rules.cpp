@@ -64,10 +64,9 @@ ExitStatus run_rules(const RulesOptions& options) {
 
 }  // namespace
 
-void attach_rules(CLI::App& app, ExitStatus& status) {
+void attach_rules(CLI::App& command, ExitStatus& status) {
     auto options = std::make_shared<RulesOptions>();
-    auto* rules =
-        app.add_subcommand("rules", "List the rules, or the coverage matrix of the packs");
+    auto* rules = &command;
     rules->footer("Example: lexflow rules --matrix --format markdown --output docs/coverage.md");
     add_rule_options(*rules, options->rules);
     rules->add_option("--pack", options->pack, "Only the rules of this pack")->type_name("PACK");

@@ -59,11 +59,9 @@ ExitStatus run_test(const TestOptions& options) {
 
 }  // namespace
 
-void attach_test(CLI::App& app, ExitStatus& status) {
+void attach_test(CLI::App& command, ExitStatus& status) {
     auto options = std::make_shared<TestOptions>();
-    auto* test = app.add_subcommand("test",
-                                    "Run rule tests: models where a rule must fire, and "
-                                    "near misses where it must not");
+    auto* test = &command;
     test->footer(
         "A rule test is a folder named after the rule, holding fires.yaml (with one\n"
         "'# expect: node 'id'' line per subject the rule must report) and near-miss.yaml.\n"

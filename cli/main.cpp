@@ -51,7 +51,8 @@ int run(int argc, char** argv) {
     app.footer("Run 'lexflow COMMAND --help' for a command's options.");
     auto status = ExitStatus::clean;
     for (const auto& command : lexflow::cli::commands()) {
-        command.attach(app, status);
+        command.attach(*app.add_subcommand(std::string(command.name), std::string(command.summary)),
+                       status);
     }
     try {
         app.parse(argc, argv);

@@ -20,13 +20,6 @@ namespace {
 constexpr std::string_view kExpectMarker = "# expect: ";
 constexpr const char* kFarFuture = "2030-01-01";
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::set<std::string> expected_subjects(const std::string& text) {
     std::set<std::string> expected;
     std::istringstream lines(text);
@@ -44,7 +37,7 @@ FixtureOutcome run_one(const std::string& rule_id, const fs::path& path, bool ne
     outcome.rule_id = rule_id;
     outcome.model = path.generic_string();
     outcome.near_miss = near_miss;
-    const auto text = read_text(path.string());
+    const auto text = read_file(path.string()).value_or("");
     if (!near_miss) {
         outcome.expected = expected_subjects(text);
     }

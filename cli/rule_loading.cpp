@@ -29,6 +29,8 @@ void path_error(dsl::SourceSet& sources, dsl::Diagnostics& diagnostics, const st
                         std::move(help)});
 }
 
+}  // namespace
+
 std::optional<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -41,8 +43,6 @@ std::optional<std::string> read_file(const std::string& path) {
     }
     return std::move(text).str();
 }
-
-}  // namespace
 
 void add_rule_options(CLI::App& command, RuleOptions& options) {
     command

@@ -35,6 +35,9 @@ void add_rule_options(CLI::App& command, RuleOptions& options);
                                                      dsl::SourceSet& sources,
                                                      dsl::Diagnostics& diagnostics);
 
+/// The whole content of a file, or nothing if it cannot be read.
+[[nodiscard]] std::optional<std::string> read_file(const std::string& path);
+
 /// The files a path names: itself if it is a file, or every *.lf file below
 /// it (sorted) if it is a folder. Reports a missing path or an empty folder.
 [[nodiscard]] std::vector<std::string> expand_rule_path(const std::string& path,
