@@ -191,12 +191,7 @@ void attach_check(CLI::App& command, ExitStatus& status) {
                      "Check as of this date (YYYY-MM-DD; default: today): gaps under rules not "
                      "yet in force are reported as upcoming and do not fail the check")
         ->type_name("DATE");
-    check
-        ->add_option("--color", options->color,
-                     "Colour the output: auto (on terminals, unless "
-                     "NO_COLOR is set), always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
+    add_color_option(*check, options->color);
     check->callback([options, &status] { status = run_check(*options); });
 }
 

@@ -8,6 +8,8 @@
 #include "cli/terminal.hpp"
 #include "dsl/diagnostic_renderer.hpp"
 #include "dsl/edit_distance.hpp"
+#include "engine/evaluator.hpp"
+#include "engine/model_loader.hpp"
 #include "rules/embedded_rules.hpp"
 
 namespace lexflow::cli {
@@ -55,6 +57,25 @@ std::string example_for(const dsl::Rule& rule) {
     return {};
 }
 
+/// What the rule alone reports on its example model, one line per gap.
+std::string example_gaps(const dsl::Rule& rule, const dsl::RuleSet& rules,
+                         const std::string& example) {
+    dsl::SourceSet sources;
+    dsl::Diagnostics diagnostics;
+    const auto file = sources.add("example.yaml", example);
+    auto model = engine::load_model({file}, sources, diagnostics);
+    if (!model) {
+        return {};  // the shipped examples load; their tests prove it
+    }
+    std::string out;
+    for (const auto& finding :
+         engine::evaluate(rules.subset({rule.id}), *model, sources).findings) {
+        out +=
+            fmt::format("{} '{}': {}\n", finding.subject.kind, finding.subject.id, finding.message);
+    }
+    return out;
+}
+
 std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
                         const dsl::SourceSet& sources) {
     std::string out = fmt::format("{}  {}\n\n", rule.id, *rule.title);
@@ -87,6 +108,8 @@ std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
                        rule.id_range.line, indented(rule_source(rule, sources)));
     if (const auto example = example_for(rule); !example.empty()) {
         out += fmt::format("\nA model that trips it\n{}", indented(example));
+        out += fmt::format("\nWhat the rule reports on it\n{}",
+                           indented(example_gaps(rule, rules, example)));
     }
     return out;
 }

@@ -62,7 +62,7 @@ std::vector<std::string> expand_rule_path(const std::string& path, dsl::SourceSe
     const auto status = fs::status(path, error);
     if (error || !fs::exists(status)) {
         path_error(sources, diagnostics, path, ids::unreadable_path, "no such file or folder",
-                   "check the path given to --rules");
+                   "check the spelling of the path");
         return {};
     }
     if (!fs::is_directory(status)) {
@@ -115,7 +115,8 @@ std::optional<dsl::RuleSet> load_rules(const RuleSources& from, dsl::SourceSet& 
         if (!rule_file) {
             continue;
         }
-        if (!rule_file->pack && rule_file->rules.empty() && rule_file->patterns.empty()) {
+        if (!rule_file->pack && rule_file->rules.empty() && rule_file->patterns.empty() &&
+            rule_file->tests.empty()) {
             // An empty rule file is a mistake (a wrong path, a truncated copy),
             // never a set of rules that all pass.
             diagnostics.report({dsl::DiagnosticLevel::error,

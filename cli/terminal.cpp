@@ -40,4 +40,13 @@ ColorMode parse_color_mode(const std::string& text) {
     return ColorMode::automatic;
 }
 
+void add_color_option(CLI::App& command, std::string& color) {
+    command
+        .add_option("--color", color,
+                    "Colour the output: auto (on terminals, unless NO_COLOR is set), always or "
+                    "never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+}
+
 }  // namespace lexflow::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
 
@@ -18,6 +19,9 @@ enum class ColorMode { automatic, always, never };
 /// Prints diagnostics to stderr, coloured as `mode` and the terminal allow.
 void print_diagnostics(const dsl::SourceSet& sources, const dsl::Diagnostics& diagnostics,
                        ColorMode mode = ColorMode::automatic);
+
+/// Declares `--color auto|always|never` on `command`, stored in `color`.
+void add_color_option(CLI::App& command, std::string& color);
 
 /// Parses "auto", "always" or "never".
 [[nodiscard]] ColorMode parse_color_mode(const std::string& text);

@@ -174,12 +174,57 @@ struct Pattern {
     SourceRange range;
 };
 
+/// `expect RULE-ID [upcoming | not evaluated] on KIND "id" [witness [...]]`:
+/// one thing a rule test requires the rules under test to report.
+struct Expectation {
+    /// How the rule must report the subject.
+    enum class Status {
+        gap,            ///< a finding of a rule in force
+        upcoming,       ///< a finding of a rule not yet in force on the test's date
+        not_evaluated,  ///< the rule could not decide for the subject
+    };
+    std::string rule_id;
+    SourceRange rule_range;
+    Status status = Status::gap;
+    Domain kind = Domain::node;
+    std::string subject;
+    /// `witness ["a", "b"]`: the surfaces the reported path passes, in order.
+    std::optional<std::vector<std::string>> witness;
+    SourceRange range;  ///< the whole expectation, for pointing at it
+};
+
+/// `test "name" { rules ... model ... expect ... }`: a rule unit test. The
+/// rules under test run against a small model, and what they report must be
+/// exactly the expectations: nothing missing, nothing more.
+struct TestCase {
+    std::string name;
+    SourceRange name_range;
+    std::vector<std::string> rule_ids;  ///< the rules under test
+    std::vector<SourceRange> rule_ranges;
+    /// `model "file.yaml"`: a model file, relative to the test's own file.
+    std::string model_path;
+    /// `model """ ... """`: the model written in the test. The text starts at
+    /// the beginning of line `inline_model_line` of the test's file, so that
+    /// errors in it point into the test file.
+    std::optional<std::string> inline_model;
+    std::uint32_t inline_model_line = 0;
+    SourceRange model_range;
+    /// `as of "2026-11-25"`: the date to test for; empty: every rule in force.
+    std::string as_of;
+    SourceRange as_of_range;
+    bool expects_nothing = false;  ///< `expect none`
+    SourceRange expect_none_range;
+    std::vector<Expectation> expectations;
+    std::vector<std::pair<std::string, SourceRange>> repeated_fields;
+};
+
 /// One parsed `.lf` file.
 struct RuleFile {
     FileId file = 0;
     std::optional<PackClause> pack;
     std::vector<Rule> rules;
     std::vector<Pattern> patterns;
+    std::vector<TestCase> tests;
 };
 
 }  // namespace lexflow::dsl

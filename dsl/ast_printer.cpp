@@ -1,6 +1,7 @@
 #include "dsl/ast_printer.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace lexflow::dsl {
 
@@ -91,6 +92,28 @@ std::string dump(const Rule& rule) {
     return out;
 }
 
+std::string dump(const TestCase& test) {
+    std::string out = fmt::format("test {} as_of={} model={}\n", test.name, test.as_of,
+                                  test.inline_model ? "inline" : test.model_path);
+    for (const auto& id : test.rule_ids) {
+        out += fmt::format("  rule={}\n", id);
+    }
+    if (test.inline_model) {
+        out += fmt::format("  inline={}\n", *test.inline_model);
+    }
+    if (test.expects_nothing) {
+        out += "  expect none\n";
+    }
+    for (const auto& expectation : test.expectations) {
+        out += fmt::format(
+            "  expect {} status={} {} {} witness={}\n", expectation.rule_id,
+            static_cast<int>(expectation.status), static_cast<int>(expectation.kind),
+            expectation.subject,
+            expectation.witness ? fmt::format("{}", fmt::join(*expectation.witness, ",")) : "-");
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string dump(const RuleFile& file) {
@@ -105,6 +128,9 @@ std::string dump(const RuleFile& file) {
     }
     for (const auto& rule : file.rules) {
         out += dump(rule);
+    }
+    for (const auto& test : file.tests) {
+        out += dump(test);
     }
     return out;
 }

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 
 #include "dsl/diagnostic_ids.hpp"
 #include "dsl/edit_distance.hpp"
 #include "dsl/interpolation.hpp"
 #include "dsl/iso_date.hpp"
+#include "dsl/test_checker.hpp"
 
 namespace lexflow::dsl {
 
@@ -35,11 +37,6 @@ const char* domain_name(Domain domain) {
     return "node";
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
-    const auto match = closest_match(word, candidates);
-    return match ? "did you mean '" + *match + "'?" : std::string();
-}
-
 class Checker {
   public:
     explicit Checker(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
@@ -56,6 +53,11 @@ class Checker {
                 result.rules.push_back(std::move(rule));
             }
         }
+        std::vector<TestCase> tests;
+        for (auto& file : files) {
+            std::move(file.tests.begin(), file.tests.end(), std::back_inserter(tests));
+        }
+        check_tests(std::move(tests), result, diagnostics_);
         return result;
     }
 

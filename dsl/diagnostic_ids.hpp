@@ -26,6 +26,10 @@ inline constexpr std::string_view path_scope = "LF2013";
 inline constexpr std::string_view invalid_date = "LF2014";
 inline constexpr std::string_view duplicate_pattern = "LF2015";
 inline constexpr std::string_view unknown_pattern = "LF2016";
+inline constexpr std::string_view unknown_rule = "LF2017";
+inline constexpr std::string_view expectation_not_under_test = "LF2018";
+inline constexpr std::string_view conflicting_expectations = "LF2019";
+inline constexpr std::string_view duplicate_test = "LF2020";
 
 inline constexpr std::string_view malformed_yaml = "LF3001";
 inline constexpr std::string_view missing_key = "LF3002";
@@ -40,5 +44,6 @@ inline constexpr std::string_view unknown_name = "LF3101";  ///< a warning
 inline constexpr std::string_view unreadable_path = "LF4001";
 inline constexpr std::string_view no_rule_files = "LF4002";
 inline constexpr std::string_view empty_rule_file = "LF4003";
+inline constexpr std::string_view no_tests = "LF4004";
 
 }  // namespace lexflow::dsl::diagnostic_ids

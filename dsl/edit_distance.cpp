@@ -47,4 +47,9 @@ std::optional<std::string> closest_match(std::string_view word,
     return best;
 }
 
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+    const auto match = closest_match(word, candidates);
+    return match ? "did you mean '" + *match + "'?" : std::string();
+}
+
 }  // namespace lexflow::dsl

@@ -18,4 +18,8 @@ namespace lexflow::dsl {
 [[nodiscard]] std::optional<std::string> closest_match(
     std::string_view word, const std::vector<std::string_view>& candidates);
 
+/// "did you mean 'x'?" for the closest candidate, or empty if none is close.
+[[nodiscard]] std::string did_you_mean(std::string_view word,
+                                       const std::vector<std::string_view>& candidates);
+
 }  // namespace lexflow::dsl

@@ -3,15 +3,24 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
+#include <utility>
 #include <vector>
+
+#include "dsl/internal/line_breaks.hpp"
 
 namespace lexflow::dsl {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kFields = {"title",       "description", "cite",
-                                                     "severity",    "tags",        "message",
-                                                     "remediation", "effective",   "covers"};
+/// Fields of rules and tests: their values line up in one column.
+constexpr std::array<std::string_view, 12> kFields = {
+    "title",       "description", "cite",   "severity", "tags",  "message",
+    "remediation", "effective",   "covers", "rules",    "model", "expect"};
+/// `as of` is the one field of two words.
+constexpr std::string_view kAsOf = "as of";
+/// Lines that continue a field's value start in the value column.
+constexpr std::array<std::string_view, 1> kValueContinuations = {"witness"};
 constexpr std::array<std::string_view, 5> kClauses = {"where", "require", "to", "through", "from"};
 /// Words that start a line at the rule's own indentation.
 constexpr std::array<std::string_view, 5> kStatements = {"for", "applies", "rule", "pack",
@@ -92,15 +101,72 @@ int brace_change(std::string_view line, int& leading_closes, int& parens) {
 }
 
 /// `title "x"` with any spacing becomes `title` padded to the value column.
-std::string align_field(std::string_view line, std::string_view field) {
-    const auto rest = trim(line.substr(field.size()));
-    if (rest.empty()) {
-        return std::string(line);
-    }
+std::string align_field(std::string_view field, std::string_view rest) {
     std::string out(field);
     out.append(field.size() < kFieldWidth ? kFieldWidth - field.size() : 1, ' ');
-    out.append(rest);
+    out.append(trim(rest));
     return out;
+}
+
+/// The field a line starts with, if any, and the rest of the line: a field
+/// name followed by white space or a value (`model.x` is a path, not a field).
+std::optional<std::pair<std::string_view, std::string_view>> split_field(std::string_view line,
+                                                                         std::string_view word) {
+    const auto rest = line.substr(word.size());
+    if (rest.empty() && one_of(word, kFields)) {
+        return std::pair{word, rest};  // the value follows on the next line
+    }
+    const bool separated = !rest.empty() && (rest.front() == ' ' || rest.front() == '\t' ||
+                                             rest.front() == '"' || rest.front() == '[');
+    if (!separated) {
+        return std::nullopt;
+    }
+    if (one_of(word, kFields)) {
+        return std::pair{word, rest};
+    }
+    const auto after_as = trim(rest);
+    if (word == "as" && after_as.starts_with("of") && after_as.size() > 2 &&
+        (after_as[2] == ' ' || after_as[2] == '\t' || after_as[2] == '"')) {
+        return std::pair{kAsOf, after_as.substr(2)};
+    }
+    return std::nullopt;
+}
+
+/// One line of the file before layout: its text, and whether it is part of
+/// an inline model, which is kept byte for byte.
+struct SourceLine {
+    std::string_view text;
+    bool verbatim = false;
+};
+
+bool is_verbatim(std::size_t offset, const internal::LineBreaks& breaks) {
+    return std::any_of(breaks.verbatim.begin(), breaks.verbatim.end(), [offset](const auto& range) {
+        return range.first <= offset && offset <= range.second;
+    });
+}
+
+/// The file's lines, split further before every token that starts a line.
+std::vector<SourceLine> split_lines(std::string_view text, const internal::LineBreaks& breaks) {
+    std::vector<SourceLine> lines;
+    auto next_break = breaks.before.begin();
+    std::size_t start = 0;
+    while (true) {
+        const auto newline = text.find('\n', start);
+        const auto end = newline == std::string_view::npos ? text.size() : newline;
+        auto piece = start;
+        for (; next_break != breaks.before.end() && *next_break < end; ++next_break) {
+            if (*next_break > piece && !trim(text.substr(piece, *next_break - piece)).empty()) {
+                lines.push_back(
+                    {text.substr(piece, *next_break - piece), is_verbatim(piece, breaks)});
+                piece = *next_break;
+            }
+        }
+        lines.push_back({text.substr(piece, end - piece), is_verbatim(piece, breaks)});
+        if (newline == std::string_view::npos) {
+            return lines;
+        }
+        start = newline + 1;
+    }
 }
 
 }  // namespace
@@ -110,12 +176,13 @@ std::string format_rule_file(std::string_view text) {
     int depth = 0;
     int parens = 0;  ///< open parentheses and brackets carried from earlier lines
     bool blank_pending = false;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto end = text.find('\n', start);
-        const auto raw = text.substr(start, end == std::string_view::npos ? end : end - start);
-        start = end == std::string_view::npos ? text.size() + 1 : end + 1;
-        const auto line = trim(raw);
+    for (const auto& source_line : split_lines(text, internal::find_line_breaks(text))) {
+        if (source_line.verbatim) {
+            lines.emplace_back(source_line.text);
+            blank_pending = false;
+            continue;
+        }
+        const auto line = trim(source_line.text);
         if (line.empty()) {
             blank_pending = !lines.empty();
             continue;
@@ -128,8 +195,10 @@ std::string format_rule_file(std::string_view text) {
         std::size_t indent = 2 * static_cast<std::size_t>(own_depth + open_parens);
         std::string body(line);
         if (own_depth > 0 && line.front() != '}' && line.front() != '#') {
-            if (one_of(word, kFields)) {
-                body = align_field(line, word);
+            if (const auto field = split_field(line, word)) {
+                body = align_field(field->first, field->second);
+            } else if (one_of(word, kValueContinuations)) {
+                indent += kFieldWidth;
             } else if (one_of(word, kClauses)) {
                 indent += 2;
             } else if (!one_of(word, kStatements)) {

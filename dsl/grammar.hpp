@@ -83,6 +83,17 @@ struct kw_remediation : kw<TAO_PEGTL_STRING("remediation")> {};
 struct kw_effective : kw<TAO_PEGTL_STRING("effective")> {};
 struct kw_covers : kw<TAO_PEGTL_STRING("covers")> {};
 struct kw_pattern : kw<TAO_PEGTL_STRING("pattern")> {};
+struct kw_test : kw<TAO_PEGTL_STRING("test")> {};
+struct kw_rules : kw<TAO_PEGTL_STRING("rules")> {};
+struct kw_model : kw<TAO_PEGTL_STRING("model")> {};
+struct kw_as : kw<TAO_PEGTL_STRING("as")> {};
+struct kw_of : kw<TAO_PEGTL_STRING("of")> {};
+struct kw_expect : kw<TAO_PEGTL_STRING("expect")> {};
+struct kw_none : kw<TAO_PEGTL_STRING("none")> {};
+struct kw_on : kw<TAO_PEGTL_STRING("on")> {};
+struct kw_upcoming : kw<TAO_PEGTL_STRING("upcoming")> {};
+struct kw_evaluated : kw<TAO_PEGTL_STRING("evaluated")> {};
+struct kw_witness : kw<TAO_PEGTL_STRING("witness")> {};
 
 struct reserved_word
     : p::sor<kw_and, kw_or, kw_not, kw_in, kw_has, kw_exists, kw_where, kw_require, kw_every,
@@ -304,8 +315,6 @@ struct pack_clause
     : p::seq<kw_pack, ws, p::must<pack_name_after_keyword>, ws,
              p::opt<p::sor<p::seq<pack_title, ws, p::must<pack_body_after_title>>, pack_body>>> {};
 
-// ---------------------------------------------------------------- files
-
 // ---------------------------------------------------------------- failure patterns
 
 /// `pattern ID "What goes wrong"`: a failure pattern that rules `covers`.
@@ -316,8 +325,69 @@ struct pattern_text_after_name : p::seq<pattern_text> {};
 struct pattern_decl : p::seq<kw_pattern, ws, p::must<pattern_name_after_keyword>, ws,
                              p::must<pattern_text_after_name>> {};
 
+// ---------------------------------------------------------------- rule tests
+
+// `test "name" { rules A, B  model "m.yaml"  expect A on node "x" }`. The
+// model may be written in the test between triple quotes; its text is YAML
+// and is kept byte for byte (the formatter never touches it).
+struct test_name : p::seq<string_literal> {};
+struct test_name_after_keyword : p::seq<test_name> {};
+struct test_open : p::one<'{'> {};
+struct test_close : p::one<'}'> {};
+
+struct rule_ref : dotted_id {};
+struct rule_ref_after_rules : p::seq<rule_ref> {};
+struct rule_ref_after_comma : p::seq<rule_ref> {};
+struct test_rules_field : p::seq<kw_rules, ws, p::must<rule_ref_after_rules>,
+                                 p::star<ws, p::one<','>, ws, p::must<rule_ref_after_comma>>> {};
+
+struct triple_quote : p::string<'"', '"', '"'> {};
+struct line_break_after_quotes : p::seq<p::star<p::blank>, p::eol> {};
+struct inline_model_text : p::until<p::at<triple_quote>> {};
+struct closed_inline_model
+    : p::seq<triple_quote, p::must<line_break_after_quotes>, inline_model_text, triple_quote> {};
+/// An inline model without its closing quotes: raised at the opening ones.
+struct unclosed_inline_model : p::failure {};
+struct inline_model
+    : p::sor<closed_inline_model, p::seq<p::at<triple_quote>, p::raise<unclosed_inline_model>>> {};
+struct model_file : p::seq<string_literal> {};
+struct model_after_keyword : p::sor<inline_model, model_file> {};
+struct test_model_field : p::seq<kw_model, ws, p::must<model_after_keyword>> {};
+
+struct of_after_as : p::seq<kw_of> {};
+struct as_of_date : p::seq<string_literal> {};
+struct as_of_date_after_of : p::seq<as_of_date> {};
+struct test_as_of_field
+    : p::seq<kw_as, ws, p::must<of_after_as>, ws, p::must<as_of_date_after_of>> {};
+
+struct status_upcoming : p::seq<kw_upcoming> {};
+struct evaluated_after_not : p::seq<kw_evaluated> {};
+struct status_not_evaluated : p::seq<kw_not, ws, p::must<evaluated_after_not>> {};
+struct expect_status : p::sor<status_upcoming, status_not_evaluated> {};
+struct on_after_rule : p::seq<kw_on> {};
+struct kind_after_on : p::seq<domain> {};
+struct subject_id : p::seq<string_literal> {};
+struct subject_id_after_kind : p::seq<subject_id> {};
+struct witness_list : p::seq<list_literal> {};
+struct witness_list_after_keyword : p::seq<witness_list> {};
+struct witness_clause : p::seq<kw_witness, ws, p::must<witness_list_after_keyword>> {};
+struct expect_none : p::seq<kw_none, p::not_at<id_other>> {};
+struct expect_finding : p::seq<rule_ref, ws, p::opt<expect_status, ws>, p::must<on_after_rule>, ws,
+                               p::must<kind_after_on>, ws, p::must<subject_id_after_kind>,
+                               p::opt<ws, witness_clause>> {};
+struct expectation_after_expect : p::sor<expect_none, expect_finding> {};
+struct test_expect_field : p::seq<kw_expect, ws, p::must<expectation_after_expect>> {};
+
+struct test_item : p::sor<test_rules_field, test_model_field, test_as_of_field, test_expect_field> {
+};
+struct test_decl : p::seq<kw_test, ws, p::must<test_name_after_keyword>, ws, p::must<test_open>, ws,
+                          p::star<test_item, ws>, p::must<test_close>> {};
+
+// ---------------------------------------------------------------- files
+
 struct end_of_file : p::eof {};
-struct file : p::seq<ws, p::opt<pack_clause, ws>, p::star<p::sor<rule_decl, pattern_decl>, ws>,
-                     p::must<end_of_file>> {};
+struct file
+    : p::seq<ws, p::opt<pack_clause, ws>, p::star<p::sor<rule_decl, pattern_decl, test_decl>, ws>,
+             p::must<end_of_file>> {};
 
 }  // namespace lexflow::dsl::grammar

@@ -1,7 +1,6 @@
 #include "dsl/parser.hpp"
 
 #include <algorithm>
-#include <tao/pegtl/contrib/limit_depth.hpp>
 
 #include "dsl/diagnostic_ids.hpp"
 #include "dsl/grammar_errors.hpp"
@@ -13,13 +12,7 @@ namespace {
 
 namespace p = tao::pegtl;
 
-/// Deep nesting (thousands of parentheses or `not`s) must end in an error, not
-/// in a stack overflow.
-constexpr std::size_t kMaxRuleDepth = 1000;
 constexpr std::string_view kDepthExceeded = "maximum parser rule nesting depth exceeded";
-
-template <typename Rule>
-struct DepthLimit : p::limit_depth<kMaxRuleDepth> {};
 
 /// How many bytes the caret should underline: the word at `offset`, if any.
 std::uint32_t token_length(std::string_view text, std::size_t offset) {
@@ -92,9 +85,8 @@ std::optional<RuleFile> parse_rule_file(const SourceSet& sources, FileId file,
     }
     p::memory_input input(text.data(), text.size(), sources.name(file));
     try {
-        auto root =
-            p::parse_tree::parse<grammar::file, internal::Selector, DepthLimit, grammar::control>(
-                input);
+        auto root = p::parse_tree::parse<grammar::file, internal::Selector, internal::DepthLimit,
+                                         grammar::control>(input);
         if (!root) {
             return std::nullopt;  // unreachable: the grammar ends in must<eof>
         }

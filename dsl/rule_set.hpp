@@ -23,8 +23,12 @@ struct RuleSet {
     std::vector<Pack> packs;
     std::vector<Rule> rules;        ///< in load order
     std::vector<Pattern> patterns;  ///< in load order
+    std::vector<TestCase> tests;    ///< in load order; each names only loaded rules
 
     [[nodiscard]] const Pack* find_pack(std::string_view id) const;
+    [[nodiscard]] const Rule* find_rule(std::string_view id) const;
+    /// Only the rules with these ids, and the packs they belong to; no tests.
+    [[nodiscard]] RuleSet subset(const std::vector<std::string>& rule_ids) const;
 };
 
 }  // namespace lexflow::dsl

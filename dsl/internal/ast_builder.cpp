@@ -88,6 +88,8 @@ RuleFile AstBuilder::build(const ParseNode& root) {
             result.pack = build_pack(*child);
         } else if (is<g::rule_decl>(*child)) {
             result.rules.push_back(build_rule(*child));
+        } else if (is<g::test_decl>(*child)) {
+            result.tests.push_back(build_test(*child));
         } else if (is<g::pattern_decl>(*child)) {
             const auto& name = *child->children.at(0);
             const auto& text = *child->children.at(1);
@@ -120,6 +122,99 @@ PackClause AstBuilder::build_pack(const ParseNode& node) {
         pack.title = pack.id;
     }
     return pack;
+}
+
+std::vector<std::pair<std::string, SourceRange>> AstBuilder::quoted_items(const ParseNode& list,
+                                                                          std::string_view what) {
+    std::vector<std::pair<std::string, SourceRange>> items;
+    for (const auto& item : list.children) {
+        if (!is<g::string_literal>(*item)) {
+            diagnostics_.report({DiagnosticLevel::error,
+                                 std::string(diagnostic_ids::invalid_tags),
+                                 range_of(*item),
+                                 std::string(what) + " must be quoted strings",
+                                 {},
+                                 "write each one in double quotes"});
+            continue;
+        }
+        items.emplace_back(unescape(quoted_body(*item)), range_of(*item));
+    }
+    return items;
+}
+
+TestCase AstBuilder::build_test(const ParseNode& node) {
+    TestCase test;
+    const auto note_repeat = [&test](bool already_set, const char* field, SourceRange range) {
+        if (already_set) {
+            test.repeated_fields.emplace_back(field, range);
+        }
+    };
+    for (const auto& child_ptr : node.children) {
+        const auto& child = *child_ptr;
+        if (is<g::test_name>(child)) {
+            test.name = unescape(quoted_body(*child.children.front()));
+            test.name_range = range_of(child);
+        } else if (is<g::test_rules_field>(child)) {
+            for (const auto& id : child.children) {
+                test.rule_ids.push_back(id->string());
+                test.rule_ranges.push_back(range_of(*id));
+            }
+        } else if (is<g::test_model_field>(child)) {
+            note_repeat(!test.model_path.empty() || test.inline_model.has_value(), "model",
+                        range_of(child));
+            const auto& model = *child.children.front();
+            test.model_range = range_of(model);
+            if (is<g::inline_model_text>(model)) {
+                test.inline_model = model.string();
+                test.inline_model_line = static_cast<std::uint32_t>(model.begin().line);
+                test.model_path.clear();
+            } else {
+                test.model_path = unescape(quoted_body(*model.children.front()));
+                test.inline_model.reset();
+            }
+        } else if (is<g::test_as_of_field>(child)) {
+            note_repeat(!test.as_of.empty(), "as of", range_of(child));
+            const auto& date = *child.children.front();
+            test.as_of = unescape(quoted_body(*date.children.front()));
+            test.as_of_range = range_of(date);
+        } else if (is<g::test_expect_field>(child)) {
+            const auto& expectation = *child.children.front();
+            if (is<g::expect_none>(expectation)) {
+                test.expects_nothing = true;
+                test.expect_none_range = range_of(expectation);
+            } else {
+                test.expectations.push_back(build_expectation(expectation));
+            }
+        }
+    }
+    return test;
+}
+
+Expectation AstBuilder::build_expectation(const ParseNode& node) {
+    Expectation expectation;
+    expectation.range = range_of(node);
+    for (const auto& child_ptr : node.children) {
+        const auto& child = *child_ptr;
+        if (is<g::rule_ref>(child)) {
+            expectation.rule_id = child.string();
+            expectation.rule_range = range_of(child);
+        } else if (is<g::status_upcoming>(child)) {
+            expectation.status = Expectation::Status::upcoming;
+        } else if (is<g::status_not_evaluated>(child)) {
+            expectation.status = Expectation::Status::not_evaluated;
+        } else if (is<g::domain_node>(child) || is<g::domain_flow>(child) ||
+                   is<g::domain_role>(child)) {
+            expectation.kind = domain_of(child);
+        } else if (is<g::subject_id>(child)) {
+            expectation.subject = unescape(quoted_body(*child.children.front()));
+        } else if (is<g::witness_list>(child)) {
+            expectation.witness.emplace();
+            for (auto& item : quoted_items(*child.children.front(), "surface ids")) {
+                expectation.witness->push_back(std::move(item.first));
+            }
+        }
+    }
+    return expectation;
 }
 
 Template AstBuilder::build_template(const ParseNode& string_node) {
@@ -159,17 +254,9 @@ Rule AstBuilder::build_rule(const ParseNode& node) {
             note_repeat(rule.remediation.has_value(), "remediation", field_range);
             rule.remediation = build_template(*child.children.front());
         } else if (is<g::covers_field>(child)) {
-            for (const auto& item : child.children.front()->children) {
-                if (!is<g::string_literal>(*item)) {
-                    diagnostics_.report({DiagnosticLevel::error,
-                                         std::string(diagnostic_ids::invalid_tags),
-                                         range_of(*item),
-                                         "failure pattern ids must be quoted strings",
-                                         {},
-                                         "write the id in double quotes"});
-                    continue;
-                }
-                rule.covers.push_back({unescape(quoted_body(*item)), range_of(*item)});
+            for (auto& [text, range] :
+                 quoted_items(*child.children.front(), "failure pattern ids")) {
+                rule.covers.push_back({std::move(text), range});
             }
         } else if (is<g::effective_field>(child)) {
             note_repeat(!rule.effective.empty(), "effective", field_range);
@@ -184,17 +271,8 @@ Rule AstBuilder::build_rule(const ParseNode& node) {
             rule.severity = parse_severity(rule.severity_spelling);
         } else if (is<g::tags_field>(child)) {
             note_repeat(!rule.tags.empty(), "tags", field_range);
-            for (const auto& item : child.children.front()->children) {
-                if (!is<g::string_literal>(*item)) {
-                    diagnostics_.report({DiagnosticLevel::error,
-                                         std::string(diagnostic_ids::invalid_tags),
-                                         range_of(*item),
-                                         "tags must be quoted strings",
-                                         {},
-                                         "write the tag in double quotes"});
-                    continue;
-                }
-                rule.tags.push_back(unescape(quoted_body(*item)));
+            for (auto& item : quoted_items(*child.children.front(), "tags")) {
+                rule.tags.push_back(std::move(item.first));
             }
         } else if (is<g::for_clause>(child)) {
             note_repeat(rule.subject.has_value() || rule.path.has_value(), "for every",

@@ -29,6 +29,11 @@ class AstBuilder {
     [[nodiscard]] Literal build_literal(const ParseNode& node);
     [[nodiscard]] AttributePath build_path(const ParseNode& node);
     [[nodiscard]] Template build_template(const ParseNode& string_node);
+    [[nodiscard]] TestCase build_test(const ParseNode& node);
+    [[nodiscard]] Expectation build_expectation(const ParseNode& node);
+    /// The strings of a list literal; reports items that are not strings.
+    [[nodiscard]] std::vector<std::pair<std::string, SourceRange>> quoted_items(
+        const ParseNode& list, std::string_view what);
     [[nodiscard]] SourceRange range_of(const ParseNode& node) const;
 
     FileId file_;

@@ -4,6 +4,7 @@
 // keywords, the message-carrying wrappers) is dropped, so ast_builder.cpp
 // sees one node per construct.
 
+#include <tao/pegtl/contrib/limit_depth.hpp>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "dsl/grammar.hpp"
@@ -13,6 +14,14 @@ namespace lexflow::dsl::internal {
 namespace g = grammar;
 
 using ParseNode = tao::pegtl::parse_tree::node;
+
+/// Deep nesting (thousands of parentheses or `not`s) must end in an error, not
+/// in a stack overflow.
+inline constexpr std::size_t kMaxRuleDepth = 1000;
+
+/// The action that enforces kMaxRuleDepth on every parse of a rule file.
+template <typename Rule>
+struct DepthLimit : tao::pegtl::limit_depth<kMaxRuleDepth> {};
 
 template <typename Rule>
 using Selector = tao::pegtl::parse_tree::selector<
@@ -29,6 +38,9 @@ using Selector = tao::pegtl::parse_tree::selector<
         g::op_le, g::op_ge, g::op_lt, g::op_gt, g::op_in, g::op_not_in, g::op_has,
         g::path_quantifier, g::source_where, g::target_where, g::via_where, g::passes_requirement,
         g::every_flow_requirement, g::no_path_requirement, g::flow_condition, g::unless_passes,
-        g::report_source, g::report_target, g::through_clause>>;
+        g::report_source, g::report_target, g::through_clause, g::test_decl, g::test_name,
+        g::test_rules_field, g::rule_ref, g::test_model_field, g::inline_model_text, g::model_file,
+        g::test_as_of_field, g::as_of_date, g::test_expect_field, g::expect_none, g::expect_finding,
+        g::status_upcoming, g::status_not_evaluated, g::subject_id, g::witness_list>>;
 
 }  // namespace lexflow::dsl::internal

@@ -37,6 +37,23 @@ TEST_CASE("the guide's rule is the example rule file") {
     CHECK(block_after(guide, "in it a file `retention.lf`") == without_header(rule));
 }
 
+TEST_CASE("the guide's tests are the example's tests") {
+    const auto guide = read_text(source_path("docs/authoring.md"));
+    const auto tests = read_text(source_path("examples/authoring/tests/retention_test.lf"));
+    const auto block = block_after(guide, "`my-tests/retention_test.lf`");
+    std::size_t start = 0;
+    std::size_t checked = 0;
+    while (start < block.size()) {
+        const auto end = std::min(block.find("\n\n", start), block.size());
+        const auto test = block.substr(start, end - start);
+        CAPTURE(test);
+        CHECK(tests.find(test) != std::string::npos);
+        ++checked;
+        start = end + 2;
+    }
+    CHECK(checked == 2);
+}
+
 TEST_CASE("the guide's lint, test and explain steps work on the example") {
     const auto lint = run_lexflow("lint --strict examples/authoring/rules");
     CHECK(lint.exit_code == 0);
@@ -44,7 +61,7 @@ TEST_CASE("the guide's lint, test and explain steps work on the example") {
 
     const auto test = run_lexflow("test examples/authoring/tests --rules examples/authoring/rules");
     CHECK(test.exit_code == 0);
-    CHECK(test.out == "2 passed, 0 failed\n");
+    CHECK(test.out == "3 passed, 0 failed\n");
 
     const auto explain =
         run_lexflow("explain ACME-AUDIT-RETENTION --rules examples/authoring/rules");

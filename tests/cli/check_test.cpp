@@ -348,7 +348,7 @@ TEST_CASE("a --rules path that does not exist is an error") {
     CHECK(result.out.empty());
     CHECK(result.err ==
           "tests/cli/fixtures/no-such-rules: error: no such file or folder [LF4001]\n"
-          "  help: check the path given to --rules\n"
+          "  help: check the spelling of the path\n"
           "1 error generated.\n");
 }
 

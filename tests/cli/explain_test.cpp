@@ -17,7 +17,20 @@ TEST_CASE("explain prints a rule's metadata, its text and a model that trips it"
     CHECK(result.out.find("  detects:   cross-tenant-propagation\n") != std::string::npos);
     CHECK(result.out.find("\nThe rule (<builtin>/gdpr/sharing.lf:") != std::string::npos);
     CHECK(result.out.find("    rule GDPR-CROSS-TENANT {\n") != std::string::npos);
-    CHECK(result.out.find("\nA model that trips it\n    # expect: ") != std::string::npos);
+    CHECK(result.out.find("\nA model that trips it\n    # AI-suggested values") !=
+          std::string::npos);
+}
+
+TEST_CASE("explain shows what the rule reports on its example, and only that rule") {
+    const auto result = run_lexflow("explain GDPR-CROSS-TENANT");
+    REQUIRE(result.exit_code == 0);
+    const auto section = result.out.find("\nWhat the rule reports on it\n");
+    REQUIRE(section != std::string::npos);
+    CHECK(result.out.substr(section) ==
+          "\nWhat the rule reports on it\n"
+          "    node 'partner-share': AI content from 'email-drafter' in tenant 'acme', derived "
+          "from personal data of people in the EU, reaches 'partner-share' in tenant "
+          "'acme-partner-eu' with no tenant governance on the way\n");
 }
 
 TEST_CASE("explain of a rule with an effective date says when it applies") {

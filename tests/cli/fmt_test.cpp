@@ -49,7 +49,7 @@ TEST_CASE("fmt rewrites the file, after which --check is clean") {
     CHECK(result.out == "formatted " + scratch.file + "\n");
     CHECK(read_text(scratch.file) ==
           "rule R1 {\n  title       \"t\"\n  severity    low\n  message     \"m\"\n"
-          "  for every node x require x has a\n}\n");
+          "  for every node x\n    require x has a\n}\n");
     CHECK(run_lexflow("fmt --check " + scratch.file).exit_code == 0);
 }
 

@@ -16,30 +16,65 @@ const std::string kRules = "--no-default-rules --rules " + kFixtures + "rules/ow
 TEST_CASE("test runs each rule test and ends with the passed and failed counts") {
     const auto result = run_lexflow("test " + kRules + kFixtures + "rule-tests");
     CHECK(result.exit_code == 0);
+    CHECK(result.err.empty());
     CHECK(result.out == "2 passed, 0 failed\n");
+}
+
+TEST_CASE("test --verbose also lists the tests that pass, with where they are") {
+    const auto result = run_lexflow("test --verbose " + kRules + kFixtures + "rule-tests");
+    CHECK(result.exit_code == 0);
+    const auto file = kFixtures + "rule-tests/owners_test.lf";
+    CHECK(result.out == "PASS " + file + ":3: a surface without an owner is a gap\n" + "PASS " +
+                            file + ":9: surfaces that name their owner pass\n" +
+                            "2 passed, 0 failed\n");
 }
 
 TEST_CASE("a failing expectation prints what was expected and what was reported") {
     const auto result = run_lexflow("test " + kRules + kFixtures + "rule-tests-failing");
     CHECK(result.exit_code == 1);
-    CHECK(result.out == "FAIL HOUSE-OWNER on " + kFixtures +
-                            "rule-tests-failing/HOUSE-OWNER/fires.yaml\n"
-                            "  - expected node 'crm-db'\n"
-                            "  + reported node 'drafter'\n"
-                            "0 passed, 1 failed\n");
+    CHECK(result.out == "FAIL " + kFixtures +
+                            "rule-tests-failing/owners_test.lf:3: names the wrong surface\n"
+                            "  - expected HOUSE-OWNER on node \"crm-db\"\n"
+                            "  + reported HOUSE-OWNER on node \"drafter\"\n"
+                            "1 passed, 1 failed\n");
+}
+
+TEST_CASE("a test whose model cannot be loaded fails with located errors and exit 2") {
+    const auto result = run_lexflow("test " + kRules + kFixtures + "rule-tests-broken");
+    CHECK(result.exit_code == 2);
+    const auto file = kFixtures + "rule-tests-broken/owners_test.lf";
+    CHECK(result.out.ends_with("1 passed, 2 failed\n"));
+    CHECK(result.out.find("FAIL " + file + ":4: missing model file\n") != std::string::npos);
+    CHECK(result.err.find(file + ":6:15: error: no model file '" + kFixtures +
+                          "rule-tests-broken/no-such-model.yaml' [LF4001]") != std::string::npos);
+    // The inline model's errors point into the test file, at the YAML's line.
+    CHECK(result.err.find(file + ":15:") != std::string::npos);
 }
 
 TEST_CASE("the shipped packs pass their own rule tests") {
     const auto result = run_lexflow("test tests/rules");
     CHECK(result.exit_code == 0);
     CHECK(result.out.find(" passed, 0 failed\n") != std::string::npos);
+    CHECK(result.out.find("FAIL") == std::string::npos);
 }
 
-TEST_CASE("test on a folder without rule tests, or a missing one, exits 2") {
-    const auto empty = run_lexflow("test " + kFixtures + "no-rules");
-    CHECK(empty.exit_code == 2);
-    CHECK(empty.err.find("no rule tests found") != std::string::npos);
+TEST_CASE("a test that names a rule that is not loaded is an error with a did-you-mean") {
+    const auto result = run_lexflow(
+        "test tests/rules/gdpr/GDPR-CROSS-TENANT --no-default-rules "
+        "--rules " +
+        kFixtures + "rules/owners.lf");
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err.find("error: no rule 'GDPR-CROSS-TENANT' is loaded [LF2017]") !=
+          std::string::npos);
+}
+
+TEST_CASE("test on paths without tests exits 2") {
+    const auto rules_only = run_lexflow("test --no-default-rules " + kFixtures + "rules");
+    CHECK(rules_only.exit_code == 2);
+    CHECK(rules_only.err.find("no rule tests found in " + kFixtures + "rules [LF4004]") !=
+          std::string::npos);
     const auto missing = run_lexflow("test no/such/folder");
     CHECK(missing.exit_code == 2);
-    CHECK(missing.err == "no/such/folder: error: not a folder of rule tests [LF4001]\n");
+    CHECK(missing.err.starts_with("no/such/folder: error: no such file or folder [LF4001]"));
 }

@@ -67,20 +67,109 @@ TEST_CASE("fmt never touches strings or comments") {
     CHECK(meaning(formatted) == meaning(text));
 }
 
-TEST_CASE("fmt keeps the meaning and every comment of every shipped rule file, and is idempotent") {
+TEST_CASE(
+    "fmt keeps the meaning and every comment of every shipped rule and test file, and is "
+    "idempotent") {
     std::size_t files = 0;
-    for (const auto& entry :
-         fs::recursive_directory_iterator(lexflow::testing::source_path("rules"))) {
-        if (entry.path().extension() != ".lf") {
-            continue;
+    for (const auto* folder : {"rules", "tests/rules", "examples"}) {
+        for (const auto& entry :
+             fs::recursive_directory_iterator(lexflow::testing::source_path(folder))) {
+            if (entry.path().extension() != ".lf") {
+                continue;
+            }
+            ++files;
+            CAPTURE(entry.path().generic_string());
+            const auto text = lexflow::testing::read_text(entry.path().string());
+            const auto once = lexflow::dsl::format_rule_file(text);
+            CHECK(meaning(once) == meaning(text));
+            CHECK(lexflow::dsl::format_rule_file(once) == once);
+            CHECK(comment_lines(once) == comment_lines(text));
         }
-        ++files;
-        CAPTURE(entry.path().generic_string());
-        const auto text = lexflow::testing::read_text(entry.path().string());
-        const auto once = lexflow::dsl::format_rule_file(text);
-        CHECK(meaning(once) == meaning(text));
-        CHECK(lexflow::dsl::format_rule_file(once) == once);
-        CHECK(comment_lines(once) == comment_lines(text));
     }
-    CHECK(files >= 10);
+    CHECK(files >= 60);
+}
+
+TEST_CASE("fmt gives each field and clause written on one line a line of its own") {
+    const std::string text =
+        "rule R1 { title \"t\" severity low message \"m\" "
+        "for every node x where x.kind == \"a\" require x has c }\n";
+    const auto formatted = lexflow::dsl::format_rule_file(text);
+    CHECK(formatted ==
+          "rule R1 {\n"
+          "  title       \"t\"\n"
+          "  severity    low\n"
+          "  message     \"m\"\n"
+          "  for every node x\n"
+          "    where x.kind == \"a\"\n"
+          "    require x has c\n"
+          "}\n");
+    CHECK(meaning(formatted) == meaning(text));
+}
+
+TEST_CASE("fmt splits a path rule into its clauses") {
+    const std::string text =
+        "rule P { title \"t\" severity low message \"m\" for every path from node g where "
+        "g.kind == \"a\" to node s through flow f where f.ok == true require passes node d "
+        "where d.kind == \"b\" report per source }\n";
+    const auto formatted = lexflow::dsl::format_rule_file(text);
+    CHECK(formatted.find("  for every path\n"
+                         "    from node g\n"
+                         "    where g.kind == \"a\"\n"
+                         "    to node s\n"
+                         "    through flow f where f.ok == true\n"
+                         "    require passes node d where d.kind == \"b\"\n"
+                         "  report per source\n"
+                         "}\n") != std::string::npos);
+    CHECK(meaning(formatted) == meaning(text));
+    CHECK(lexflow::dsl::format_rule_file(formatted) == formatted);
+}
+
+TEST_CASE("fmt aligns a test's fields and puts a witness under the expectation") {
+    const std::string text =
+        "test \"t\" { rules R1, R2 as   of \"2026-01-01\" model \"m.yaml\" "
+        "expect R1 upcoming on node \"x\" witness [\"a\", \"x\"] expect R2 not evaluated on "
+        "flow \"f\" }\n";
+    const auto formatted = lexflow::dsl::format_rule_file(text);
+    CHECK(formatted ==
+          "test \"t\" {\n"
+          "  rules       R1, R2\n"
+          "  as of       \"2026-01-01\"\n"
+          "  model       \"m.yaml\"\n"
+          "  expect      R1 upcoming on node \"x\"\n"
+          "              witness [\"a\", \"x\"]\n"
+          "  expect      R2 not evaluated on flow \"f\"\n"
+          "}\n");
+    CHECK(meaning(formatted) == meaning(text));
+}
+
+TEST_CASE("fmt keeps an inline model byte for byte") {
+    const std::string yaml =
+        "surfaces:\n"
+        "      - {id: a, kind: crm_object}   \n"
+        "\n"
+        "\n"
+        "# } a brace and a comment inside the YAML\n"
+        "      - id: b\n";
+    const std::string text =
+        "test \"t\" {\n    rules R1\n  model \"\"\"\n" + yaml + "\"\"\"\n expect none\n}\n";
+    const auto formatted = lexflow::dsl::format_rule_file(text);
+    CHECK(formatted == "test \"t\" {\n  rules       R1\n  model       \"\"\"\n" + yaml +
+                           "\"\"\"\n  expect      none\n}\n");
+    CHECK(meaning(formatted) == meaning(text));
+    CHECK(lexflow::dsl::format_rule_file(formatted) == formatted);
+}
+
+TEST_CASE("fmt takes a line that starts with 'model.' for a condition, not a field") {
+    const std::string text =
+        "pack p \"P\" {\n  applies when \"EU\" in model.jurisdictions\n"
+        "and\nmodel.size > 1\n}\n";
+    const auto formatted = lexflow::dsl::format_rule_file(text);
+    CHECK(formatted.find("model.size > 1\n") != std::string::npos);
+    CHECK(formatted.find("model ") == std::string::npos);
+    CHECK(meaning(formatted) == meaning(text));
+}
+
+TEST_CASE("fmt leaves an empty pack body on its line") {
+    const std::string text = "pack p \"P\" { }\n";
+    CHECK(lexflow::dsl::format_rule_file(text) == text);
 }

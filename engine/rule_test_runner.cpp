@@ -1,0 +1,200 @@
+#include "engine/rule_test_runner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include "dsl/diagnostic_ids.hpp"
+#include "engine/evaluator.hpp"
+#include "engine/model_loader.hpp"
+
+namespace lexflow::engine {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Status = dsl::Expectation::Status;
+
+/// What identifies one reported thing: the rule, how it reported, the subject.
+struct ReportKey {
+    std::string rule_id;
+    Status status = Status::gap;
+    std::string kind;
+    std::string subject;
+
+    friend auto operator<=>(const ReportKey&, const ReportKey&) = default;
+};
+
+/// Everything the rules under test reported (or a test expects), each with
+/// the surfaces of its witness path when it has one.
+using Reports = std::map<ReportKey, std::optional<std::vector<std::string>>>;
+
+std::string in_quotes(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string describe(const ReportKey& key, const std::optional<std::vector<std::string>>& witness) {
+    const char* status = key.status == Status::upcoming        ? " upcoming"
+                         : key.status == Status::not_evaluated ? " not evaluated"
+                                                               : "";
+    auto text = fmt::format("{}{} on {} {}", key.rule_id, status, key.kind, in_quotes(key.subject));
+    if (witness) {
+        std::string list;
+        for (const auto& surface : *witness) {
+            list += (list.empty() ? "" : ", ") + in_quotes(surface);
+        }
+        text += " witness [" + list + "]";
+    }
+    return text;
+}
+
+std::string kind_name(dsl::Domain kind) {
+    switch (kind) {
+        case dsl::Domain::node:
+            return "node";
+        case dsl::Domain::flow:
+            return "flow";
+        case dsl::Domain::role:
+            return "role";
+    }
+    return "node";
+}
+
+/// The surfaces a witness passes, in order; none for rules without paths.
+std::optional<std::vector<std::string>> surfaces_of(const std::vector<WitnessStep>& witness) {
+    if (witness.empty()) {
+        return std::nullopt;
+    }
+    std::vector<std::string> surfaces;
+    for (const auto& step : witness) {
+        if (step.kind == "node") {
+            surfaces.push_back(step.id);
+        }
+    }
+    return surfaces;
+}
+
+Reports expected_reports(const dsl::TestCase& test) {
+    Reports expected;
+    for (const auto& expectation : test.expectations) {
+        expected[{expectation.rule_id, expectation.status, kind_name(expectation.kind),
+                  expectation.subject}] = expectation.witness;
+    }
+    return expected;
+}
+
+/// The test's model, registered in `sources`; nothing (and an error located
+/// at the test's `model` line) if its file does not exist.
+std::optional<dsl::FileId> model_source(const dsl::TestCase& test, dsl::SourceSet& sources,
+                                        dsl::Diagnostics& errors) {
+    const auto& test_file = sources.name(test.model_range.file);
+    if (test.inline_model) {
+        // Blank lines in front keep the model's lines those of the test file.
+        auto text = std::string(test.inline_model_line - 1, '\n') + *test.inline_model;
+        return sources.add(test_file, std::move(text));
+    }
+    const auto path = (fs::path(test_file).parent_path() / test.model_path).lexically_normal();
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) {
+        errors.report({dsl::DiagnosticLevel::error,
+                       std::string(dsl::diagnostic_ids::unreadable_path),
+                       test.model_range,
+                       fmt::format("no model file '{}'", path.generic_string()),
+                       {},
+                       "the path is relative to the folder of the test's file"});
+        return std::nullopt;
+    }
+    return sources.add_on_disk(path.generic_string());
+}
+
+Reports reported(const Report& report, std::vector<std::string>& notes) {
+    Reports actual;
+    for (const auto& finding : report.findings) {
+        const auto status = finding.upcoming ? Status::upcoming : Status::gap;
+        actual[{finding.rule_id, status, finding.subject.kind, finding.subject.id}] =
+            surfaces_of(finding.witness);
+    }
+    for (const auto& entry : report.not_evaluated) {
+        if (entry.subject) {
+            actual[{entry.rule_id, Status::not_evaluated, entry.subject->kind, entry.subject->id}] =
+                surfaces_of(entry.witness);
+        }
+    }
+    for (const auto& pack : report.packs) {
+        if (pack.state == PackStatus::State::not_applicable) {
+            notes.push_back(fmt::format("pack '{}' does not apply to this model", pack.id));
+        }
+    }
+    return actual;
+}
+
+/// "Not evaluated" without a subject: the model leaves a pack, or a rule
+/// about the model as a whole, undecided. No expectation can name these.
+void undecided_without_subject(const Report& report, std::vector<TestDifference>& differences) {
+    for (const auto& entry : report.not_evaluated) {
+        if (entry.subject) {
+            continue;
+        }
+        std::string missing;
+        for (const auto& attribute : entry.missing) {
+            missing += (missing.empty() ? "" : ", ") + attribute;
+        }
+        const auto what =
+            entry.rule_id.empty() ? fmt::format("pack '{}'", entry.pack) : entry.rule_id;
+        differences.push_back({TestDifference::Side::reported,
+                               fmt::format("{} not evaluated: the model lacks {}", what, missing)});
+    }
+}
+
+std::vector<TestDifference> compare(const Reports& expected, const Reports& actual) {
+    std::vector<TestDifference> missing;
+    std::vector<TestDifference> unexpected;
+    for (const auto& [key, witness] : expected) {
+        const auto found = actual.find(key);
+        if (found == actual.end() || (witness && found->second != witness)) {
+            missing.push_back({TestDifference::Side::expected, describe(key, witness)});
+        }
+    }
+    for (const auto& [key, witness] : actual) {
+        const auto wanted = expected.find(key);
+        if (wanted == expected.end() || (wanted->second && wanted->second != witness)) {
+            unexpected.push_back({TestDifference::Side::reported, describe(key, witness)});
+        }
+    }
+    missing.insert(missing.end(), unexpected.begin(), unexpected.end());
+    return missing;
+}
+
+}  // namespace
+
+TestOutcome run_rule_test(const dsl::TestCase& test, const dsl::RuleSet& rules,
+                          dsl::SourceSet& sources) {
+    TestOutcome outcome;
+    outcome.name = test.name;
+    outcome.range = test.name_range;
+    const auto file = model_source(test, sources, outcome.model_errors);
+    if (!file) {
+        return outcome;
+    }
+    auto model = load_model({*file}, sources, outcome.model_errors);
+    if (!model) {
+        return outcome;
+    }
+    const auto subset = rules.subset(test.rule_ids);
+    const auto report = evaluate(subset, *model, sources, {test.as_of});
+    outcome.differences = compare(expected_reports(test), reported(report, outcome.notes));
+    undecided_without_subject(report, outcome.differences);
+    return outcome;
+}
+
+}  // namespace lexflow::engine
