@@ -41,12 +41,15 @@ bool write_atomically(const std::string& path, const std::string& text) {
 }
 
 /// The meaning of `text` as a dump, or nothing (and a diagnostic) if it
-/// does not parse.
+/// does not parse or holds nothing.
 std::optional<std::string> meaning(dsl::SourceSet& sources, const std::string& name,
                                    std::string text, dsl::Diagnostics& diagnostics) {
     const auto file = sources.add(name, std::move(text));
     const auto parsed = dsl::parse_rule_file(sources, file, diagnostics);
-    return parsed ? std::optional(dsl::dump(*parsed)) : std::nullopt;
+    if (!parsed || report_if_empty(*parsed, diagnostics)) {
+        return std::nullopt;
+    }
+    return dsl::dump(*parsed);
 }
 
 ExitStatus run_fmt(const FmtOptions& options) {

@@ -31,6 +31,19 @@ void path_error(dsl::SourceSet& sources, dsl::Diagnostics& diagnostics, const st
 
 }  // namespace
 
+bool report_if_empty(const dsl::RuleFile& file, dsl::Diagnostics& diagnostics) {
+    if (file.pack || !file.rules.empty() || !file.patterns.empty() || !file.tests.empty()) {
+        return false;
+    }
+    diagnostics.report({dsl::DiagnosticLevel::error,
+                        std::string(ids::empty_rule_file),
+                        {file.file, 0, 0, 1},
+                        "this rule file holds no rules",
+                        {},
+                        "write a rule in it, or leave the file out"});
+    return true;
+}
+
 std::optional<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -115,16 +128,7 @@ std::optional<dsl::RuleSet> load_rules(const RuleSources& from, dsl::SourceSet& 
         if (!rule_file) {
             continue;
         }
-        if (!rule_file->pack && rule_file->rules.empty() && rule_file->patterns.empty() &&
-            rule_file->tests.empty()) {
-            // An empty rule file is a mistake (a wrong path, a truncated copy),
-            // never a set of rules that all pass.
-            diagnostics.report({dsl::DiagnosticLevel::error,
-                                std::string(ids::empty_rule_file),
-                                {file, 0, 0, 1},
-                                "this rule file holds no rules",
-                                {},
-                                "write a rule in it, or leave it out of --rules"});
+        if (report_if_empty(*rule_file, diagnostics)) {
             continue;
         }
         parsed.push_back(std::move(*rule_file));

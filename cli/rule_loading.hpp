@@ -35,6 +35,11 @@ void add_rule_options(CLI::App& command, RuleOptions& options);
                                                      dsl::SourceSet& sources,
                                                      dsl::Diagnostics& diagnostics);
 
+/// Reports a parsed file that holds nothing (no pack, rule, pattern or test)
+/// and returns whether it did: an empty rule file is a mistake (a wrong path,
+/// a truncated copy), never a set of rules that all pass.
+bool report_if_empty(const dsl::RuleFile& file, dsl::Diagnostics& diagnostics);
+
 /// The whole content of a file, or nothing if it cannot be read.
 [[nodiscard]] std::optional<std::string> read_file(const std::string& path);
 

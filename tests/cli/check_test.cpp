@@ -12,10 +12,12 @@
 
 #include "tests/support/golden.hpp"
 #include "tests/support/run_lexflow.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 using lexflow::testing::check_golden;
 using lexflow::testing::read_text;
 using lexflow::testing::run_lexflow;
+using lexflow::testing::ScratchDir;
 using lexflow::testing::source_path;
 
 namespace {
@@ -27,27 +29,6 @@ const std::string kTextGolden = "examples/acme-crm/expected-report.txt";
 const std::string kJsonGolden = "examples/acme-crm/expected-report.json";
 
 constexpr char kEscape = '\x1b';
-
-/// A fresh, empty folder for files a test writes; removed when it goes out of scope.
-class ScratchDir {
-  public:
-    ScratchDir()
-        : path_(std::filesystem::temp_directory_path() /
-                ("lexflow-cli-test-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(std::rand()))) {
-        std::filesystem::create_directories(path_);
-    }
-    ~ScratchDir() { std::filesystem::remove_all(path_); }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-
-    [[nodiscard]] std::string file(const std::string& name) const {
-        return (path_ / name).string();
-    }
-
-  private:
-    std::filesystem::path path_;
-};
 
 /// Removes the line that starts with `prefix` (and its line break).
 std::string without_line(std::string text, const std::string& prefix) {

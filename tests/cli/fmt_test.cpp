@@ -2,29 +2,18 @@
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-
 #include "tests/support/run_lexflow.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 using lexflow::testing::read_text;
 using lexflow::testing::run_lexflow;
 
 namespace {
 
-/// A scratch folder with one rule file, removed at the end.
+/// A scratch folder holding one rule file, rule.lf.
 struct Scratch {
-    explicit Scratch(const std::string& text)
-        : folder(std::filesystem::temp_directory_path() /
-                 ("lexflow-fmt-" + std::to_string(::getpid()))),
-          file((folder / "rule.lf").string()) {
-        std::filesystem::create_directories(folder);
-        std::ofstream(file, std::ios::binary) << text;
-    }
-    ~Scratch() { std::filesystem::remove_all(folder); }
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-    std::filesystem::path folder;
+    explicit Scratch(const std::string& text) : file(dir.write("rule.lf", text)) {}
+    lexflow::testing::ScratchDir dir;
     std::string file;
 };
 
@@ -44,7 +33,7 @@ TEST_CASE("fmt --check lists files that are not formatted and changes nothing") 
 
 TEST_CASE("fmt rewrites the file, after which --check is clean") {
     const Scratch scratch(kMessy);
-    const auto result = run_lexflow("fmt " + scratch.folder.string());
+    const auto result = run_lexflow("fmt " + scratch.dir.path().string());
     CHECK(result.exit_code == 0);
     CHECK(result.out == "formatted " + scratch.file + "\n");
     CHECK(read_text(scratch.file) ==
