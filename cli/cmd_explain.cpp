@@ -10,6 +10,7 @@
 #include "dsl/edit_distance.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/model_loader.hpp"
+#include "engine/rule_test_runner.hpp"
 #include "rules/embedded_rules.hpp"
 
 namespace lexflow::cli {
@@ -46,15 +47,64 @@ std::string rule_source(const dsl::Rule& rule, const dsl::SourceSet& sources) {
     return text;
 }
 
-/// The embedded model that trips the rule, if the packs ship one.
-std::string example_for(const dsl::Rule& rule) {
+/// Text without the indentation all its non-blank lines share.
+std::string dedented(std::string_view text) {
+    std::size_t common = std::string_view::npos;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        const auto line = text.substr(start, end - start);
+        if (const auto first = line.find_first_not_of(' '); first != std::string_view::npos) {
+            common = std::min(common, first);
+        }
+        start = end + 1;
+    }
+    std::string out;
+    start = 0;
+    while (start < text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        const auto line = text.substr(start, end - start);
+        out += line.size() > common ? line.substr(common) : std::string_view();
+        out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
+/// The model of a loaded test that expects the rule to report a gap.
+std::optional<std::string> model_of_a_firing_test(const dsl::Rule& rule, const dsl::RuleSet& rules,
+                                                  const dsl::SourceSet& sources) {
+    for (const auto& test : rules.tests) {
+        const bool fires =
+            std::any_of(test.expectations.begin(), test.expectations.end(),
+                        [&rule](const dsl::Expectation& expectation) {
+                            return expectation.rule_id == rule.id &&
+                                   expectation.status == dsl::Expectation::Status::gap;
+                        });
+        if (!fires) {
+            continue;
+        }
+        if (test.inline_model) {
+            return dedented(*test.inline_model);
+        }
+        if (auto text = read_file(engine::model_file_of(test, sources))) {
+            return text;
+        }
+    }
+    return std::nullopt;
+}
+
+/// A model that trips the rule: the one the shipped packs embed for it, or
+/// else the model of a loaded test where it fires.
+std::string example_for(const dsl::Rule& rule, const dsl::RuleSet& rules,
+                        const dsl::SourceSet& sources) {
     const auto wanted = rule.pack + "/" + rule.id + "/fires.yaml";
     for (const auto& example : rules::embedded_rule_examples()) {
         if (example.path == wanted) {
             return example.text;
         }
     }
-    return {};
+    return model_of_a_firing_test(rule, rules, sources).value_or("");
 }
 
 /// What the rule alone reports on its example model, one line per gap.
@@ -106,7 +156,7 @@ std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
     }
     out += fmt::format("\nThe rule ({}:{})\n{}", sources.name(rule.id_range.file),
                        rule.id_range.line, indented(rule_source(rule, sources)));
-    if (const auto example = example_for(rule); !example.empty()) {
+    if (const auto example = example_for(rule, rules, sources); !example.empty()) {
         out += fmt::format("\nA model that trips it\n{}", indented(example));
         out += fmt::format("\nWhat the rule reports on it\n{}",
                            indented(example_gaps(rule, rules, example)));

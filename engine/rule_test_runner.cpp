@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "dsl/diagnostic_ids.hpp"
+#include "dsl/edit_distance.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/model_loader.hpp"
 
@@ -103,18 +104,18 @@ std::optional<dsl::FileId> model_source(const dsl::TestCase& test, dsl::SourceSe
         auto text = std::string(test.inline_model_line - 1, '\n') + *test.inline_model;
         return sources.add(test_file, std::move(text));
     }
-    const auto path = (fs::path(test_file).parent_path() / test.model_path).lexically_normal();
+    const auto path = model_file_of(test, sources);
     std::error_code error;
     if (!fs::is_regular_file(path, error)) {
         errors.report({dsl::DiagnosticLevel::error,
                        std::string(dsl::diagnostic_ids::unreadable_path),
                        test.model_range,
-                       fmt::format("no model file '{}'", path.generic_string()),
+                       fmt::format("no model file '{}'", path),
                        {},
                        "the path is relative to the folder of the test's file"});
         return std::nullopt;
     }
-    return sources.add_on_disk(path.generic_string());
+    return sources.add_on_disk(path);
 }
 
 Reports reported(const Report& report, std::vector<std::string>& notes) {
@@ -175,7 +176,48 @@ std::vector<TestDifference> compare(const Reports& expected, const Reports& actu
     return missing;
 }
 
+/// The ids of the model's elements of one kind, sorted.
+std::vector<std::string> element_ids(const Model& model, dsl::Domain kind) {
+    const auto [element_kind, count] =
+        kind == dsl::Domain::flow   ? std::pair{ElementKind::flow, model.flows().size()}
+        : kind == dsl::Domain::role ? std::pair{ElementKind::role, model.roles().size()}
+                                    : std::pair{ElementKind::surface, model.surfaces().size()};
+    std::vector<std::string> ids;
+    for (std::uint32_t index = 0; index < count; ++index) {
+        ids.push_back(model.display_id({element_kind, index}));
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+/// A note for each expectation about an element the model does not have: a
+/// typo in the test is likelier than a rule reporting a phantom.
+void note_unknown_subjects(const dsl::TestCase& test, const Model& model,
+                           std::vector<std::string>& notes) {
+    for (const auto& expectation : test.expectations) {
+        const auto ids = element_ids(model, expectation.kind);
+        if (std::binary_search(ids.begin(), ids.end(), expectation.subject)) {
+            continue;
+        }
+        const std::vector<std::string_view> candidates(ids.begin(), ids.end());
+        const auto match = dsl::closest_match(expectation.subject, candidates);
+        notes.push_back(fmt::format("the model has no {} '{}'{}", kind_name(expectation.kind),
+                                    expectation.subject,
+                                    match ? "; did you mean '" + *match + "'?" : ""));
+    }
+}
+
 }  // namespace
+
+std::string model_file_of(const dsl::TestCase& test, const dsl::SourceSet& sources) {
+    if (test.inline_model) {
+        return {};
+    }
+    const auto& test_file = sources.name(test.model_range.file);
+    return (fs::path(test_file).parent_path() / test.model_path)
+        .lexically_normal()
+        .generic_string();
+}
 
 TestOutcome run_rule_test(const dsl::TestCase& test, const dsl::RuleSet& rules,
                           dsl::SourceSet& sources) {
@@ -194,6 +236,9 @@ TestOutcome run_rule_test(const dsl::TestCase& test, const dsl::RuleSet& rules,
     const auto report = evaluate(subset, *model, sources, {test.as_of});
     outcome.differences = compare(expected_reports(test), reported(report, outcome.notes));
     undecided_without_subject(report, outcome.differences);
+    if (!outcome.differences.empty()) {
+        note_unknown_subjects(test, *model, outcome.notes);
+    }
     return outcome;
 }
 

@@ -37,6 +37,10 @@ struct TestOutcome {
     [[nodiscard]] bool passed() const { return !model_errors.has_errors() && differences.empty(); }
 };
 
+/// The path of a test's model file: `model "x.yaml"` is relative to the
+/// folder of the test's own file. Empty for an inline model.
+[[nodiscard]] std::string model_file_of(const dsl::TestCase& test, const dsl::SourceSet& sources);
+
 /// Loads the test's model (inline, or a file relative to the test's file),
 /// evaluates the rules under test on it as of the test's date (every rule in
 /// force when it has none) and compares what they report with the test's

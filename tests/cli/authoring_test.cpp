@@ -69,6 +69,19 @@ TEST_CASE("the guide's lint, test and explain steps work on the example") {
     CHECK(explain.out.find("  pack:      acme-house (Acme house rules)\n") != std::string::npos);
 }
 
+TEST_CASE("explain shows a house rule's example from the test where it fires") {
+    const auto explain = run_lexflow(
+        "explain ACME-AUDIT-RETENTION --rules examples/authoring/rules --rules "
+        "examples/authoring/tests");
+    REQUIRE(explain.exit_code == 0);
+    CHECK(explain.out.find("\nA model that trips it\n    # A one-year EU audit log") !=
+          std::string::npos);
+    CHECK(explain.out.find("    - {id: short-log, kind: audit_log") != std::string::npos);
+    CHECK(
+        explain.out.ends_with("\nWhat the rule reports on it\n    node 'short-log': Audit log "
+                              "'short-log' keeps events for 1 year(s); Acme requires two\n"));
+}
+
 TEST_CASE("the guide's house rule runs beside the shipped packs") {
     const auto result = run_lexflow(
         "check --as-of 2026-11-25 --format json examples/acme-crm/estate.yaml --rules "

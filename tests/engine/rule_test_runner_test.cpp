@@ -126,6 +126,23 @@ test "wrong subject" {
           std::vector<std::string>{"- OWNER on node \"b\"", "+ OWNER on node \"a\""});
 }
 
+TEST_CASE("an expected element the model does not have is noted, with a did-you-mean") {
+    const auto results = run_tests(kOwnerRule + R"(
+test "typo" {
+  rules OWNER
+  model """
+    surfaces:
+      - {id: orphan-db, kind: crm_object, owner: nobody}
+  """
+  expect OWNER on node "orphan-bd"
+})");
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].differences == std::vector<std::string>{"- OWNER on node \"orphan-bd\"",
+                                                             "+ OWNER on node \"orphan-db\""});
+    CHECK(results[0].notes ==
+          std::vector<std::string>{"the model has no node 'orphan-bd'; did you mean 'orphan-db'?"});
+}
+
 TEST_CASE("only the rules under test are compared") {
     // AUDITED would report both surfaces; the test is about OWNER alone.
     const auto results = run_tests(kOwnerRule + R"(
