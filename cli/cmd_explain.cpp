@@ -167,7 +167,8 @@ std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
 ExitStatus run_explain(const ExplainOptions& options) {
     dsl::SourceSet sources;
     dsl::Diagnostics diagnostics;
-    const auto rules = load_rules(options.rules.sources(), sources, diagnostics);
+    const auto rules =
+        load_rules(options.rules.sources(dsl::RuleTests::check), sources, diagnostics);
     if (!rules) {
         print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;

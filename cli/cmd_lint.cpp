@@ -72,7 +72,8 @@ ExitStatus run_lint(const LintOptions& options) {
         return ExitStatus::invalid_input;
     }
     const auto rules =
-        load_rules({!options.no_default_rules, options.rule_paths}, sources, diagnostics);
+        load_rules({!options.no_default_rules, options.rule_paths, dsl::RuleTests::check}, sources,
+                   diagnostics);
     dsl::LintScope scope;
     std::vector<dsl::FileId> model_files;
     for (const auto& path : options.models) {

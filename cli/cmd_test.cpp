@@ -49,7 +49,7 @@ ExitStatus run_test(const TestOptions& options) {
     const auto color_mode = parse_color_mode(options.color);
     dsl::SourceSet sources;
     dsl::Diagnostics diagnostics;
-    auto from = options.rules.sources();
+    auto from = options.rules.sources(dsl::RuleTests::check);
     from.paths.insert(from.paths.end(), options.paths.begin(), options.paths.end());
     const auto rules = load_rules(from, sources, diagnostics);
     if (!rules) {

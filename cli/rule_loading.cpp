@@ -136,7 +136,7 @@ std::optional<dsl::RuleSet> load_rules(const RuleSources& from, dsl::SourceSet& 
     if (diagnostics.has_errors()) {
         return std::nullopt;  // semantic checks on half-read packs would only add noise
     }
-    auto rule_set = dsl::check_rules(std::move(parsed), diagnostics);
+    auto rule_set = dsl::check_rules(std::move(parsed), diagnostics, from.tests);
     if (diagnostics.has_errors()) {
         return std::nullopt;
     }

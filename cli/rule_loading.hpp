@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "dsl/checker.hpp"
 #include "dsl/diagnostic.hpp"
 #include "dsl/rule_set.hpp"
 #include "dsl/source.hpp"
@@ -15,6 +16,9 @@ namespace lexflow::cli {
 struct RuleSources {
     bool embedded = true;
     std::vector<std::string> paths;  ///< rule files, or folders searched for *.lf
+    /// Whether to check the rule tests in those files and keep them; when
+    /// not, they are parsed (a broken file is broken) and dropped.
+    dsl::RuleTests tests = dsl::RuleTests::ignore;
 };
 
 /// The `--rules PATH` (repeatable) and `--no-default-rules` options that every
@@ -23,7 +27,9 @@ struct RuleOptions {
     std::vector<std::string> paths;
     bool no_default_rules = false;
 
-    [[nodiscard]] RuleSources sources() const { return {!no_default_rules, paths}; }
+    [[nodiscard]] RuleSources sources(dsl::RuleTests tests = dsl::RuleTests::ignore) const {
+        return {!no_default_rules, paths, tests};
+    }
 };
 
 /// Declares the RuleOptions on `command`.

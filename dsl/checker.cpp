@@ -41,7 +41,7 @@ class Checker {
   public:
     explicit Checker(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
 
-    RuleSet run(std::vector<RuleFile> files) {
+    RuleSet run(std::vector<RuleFile> files, RuleTests tests_wanted) {
         RuleSet result;
         collect_packs(files, result);
         check_pack_references(files, result);
@@ -53,11 +53,13 @@ class Checker {
                 result.rules.push_back(std::move(rule));
             }
         }
-        std::vector<TestCase> tests;
-        for (auto& file : files) {
-            std::move(file.tests.begin(), file.tests.end(), std::back_inserter(tests));
+        if (tests_wanted == RuleTests::check) {
+            std::vector<TestCase> tests;
+            for (auto& file : files) {
+                std::move(file.tests.begin(), file.tests.end(), std::back_inserter(tests));
+            }
+            check_tests(std::move(tests), result, diagnostics_);
         }
-        check_tests(std::move(tests), result, diagnostics_);
         return result;
     }
 
@@ -389,8 +391,8 @@ class Checker {
 
 }  // namespace
 
-RuleSet check_rules(std::vector<RuleFile> files, Diagnostics& diagnostics) {
-    return Checker(diagnostics).run(std::move(files));
+RuleSet check_rules(std::vector<RuleFile> files, Diagnostics& diagnostics, RuleTests tests) {
+    return Checker(diagnostics).run(std::move(files), tests);
 }
 
 }  // namespace lexflow::dsl

@@ -297,6 +297,17 @@ TEST_CASE("--rules adds a single rule file") {
     CHECK(result.err.empty());
 }
 
+TEST_CASE("rule tests loaded with --rules are no input to the check") {
+    // The tests name GDPR-CROSS-TENANT, which is not loaded: `lexflow test`
+    // would reject them, but check only reads rules.
+    const auto result = run_lexflow("check --as-of 2026-11-25 " + kFixtures +
+                                    "small-model.yaml --no-default-rules --rules " + kFixtures +
+                                    "rules/owners.lf --rules tests/rules/gdpr/GDPR-CROSS-TENANT");
+    CHECK(result.exit_code == 1);
+    CHECK(result.err == "lexflow: 1 gap at or above 'low'\n");
+    CHECK(result.out.ends_with("\n1 gap (1 medium)\n"));
+}
+
 TEST_CASE("--rules is repeatable and adds to the built-in packs") {
     const auto repeated = run_lexflow(
         "check --as-of 2026-11-25 " + kFixtures + "small-model.yaml --no-default-rules --rules " +

@@ -26,8 +26,10 @@ struct ShippedRules {
     std::optional<lexflow::dsl::RuleSet> rules;
 
     ShippedRules() {
-        rules = lexflow::cli::load_rules(
-            {false, {source_path("rules"), source_path("tests/rules")}}, sources, diagnostics);
+        rules = lexflow::cli::load_rules({false,
+                                          {source_path("rules"), source_path("tests/rules")},
+                                          lexflow::dsl::RuleTests::check},
+                                         sources, diagnostics);
     }
 };
 
