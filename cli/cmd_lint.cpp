@@ -2,9 +2,9 @@
 
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/diagnostic_json.hpp"
 #include "cli/rule_loading.hpp"
 #include "cli/terminal.hpp"
 #include "dsl/diagnostic_renderer.hpp"
@@ -46,22 +46,6 @@ std::set<std::string> model_keys(const engine::Model& model) {
     return keys;
 }
 
-std::string as_json(const dsl::Diagnostics& diagnostics, const dsl::SourceSet& sources) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& diagnostic : diagnostics.all()) {
-        list.push_back(
-            {{"file", sources.name(diagnostic.range.file)},
-             {"line", diagnostic.range.line},
-             {"column", diagnostic.range.column},
-             {"length", diagnostic.range.length},
-             {"level", diagnostic.level == dsl::DiagnosticLevel::error ? "error" : "warning"},
-             {"check", diagnostic.code},
-             {"message", diagnostic.message},
-             {"help", diagnostic.help}});
-    }
-    return nlohmann::ordered_json{{"diagnostics", list}}.dump(2) + "\n";
-}
-
 ExitStatus run_lint(const LintOptions& options) {
     dsl::SourceSet sources;
     dsl::Diagnostics diagnostics(200);
@@ -98,7 +82,9 @@ ExitStatus run_lint(const LintOptions& options) {
     dsl::lint_rules(*rules, scope, diagnostics);
     const auto text =
         options.format == "json"
-            ? as_json(diagnostics, sources)
+            ? nlohmann::ordered_json{{"diagnostics", diagnostics_as_json(diagnostics, sources)}}
+                      .dump(2) +
+                  "\n"
             : dsl::DiagnosticRenderer(sources, use_color(ColorMode::automatic, stdout))
                   .render_all(diagnostics);
     std::fwrite(text.data(), 1, text.size(), stdout);

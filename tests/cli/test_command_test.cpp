@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/support/run_lexflow.hpp"
 
 using lexflow::testing::run_lexflow;
@@ -49,6 +51,56 @@ TEST_CASE("a test whose model cannot be loaded fails with located errors and exi
                           "rule-tests-broken/no-such-model.yaml' [LF4001]") != std::string::npos);
     // The inline model's errors point into the test file, at the YAML's line.
     CHECK(result.err.find(file + ":15:") != std::string::npos);
+}
+
+TEST_CASE("--run selects tests by a part of their name or of a rule id") {
+    const auto by_name =
+        run_lexflow("test -v --run 'name their owner' " + kRules + kFixtures + "rule-tests");
+    CHECK(by_name.exit_code == 0);
+    CHECK(by_name.out == "PASS " + kFixtures +
+                             "rule-tests/owners_test.lf:9: surfaces that name their owner pass\n"
+                             "1 passed, 0 failed\n");
+    const auto by_rule = run_lexflow("test --run GDPR-CROSS-TENANT tests/rules");
+    CHECK(by_rule.exit_code == 0);
+    CHECK(by_rule.out == "2 passed, 0 failed\n");
+    const auto none = run_lexflow("test --run NO-SUCH-RULE tests/rules");
+    CHECK(none.exit_code == 2);
+    CHECK(
+        none.err.starts_with("lexflow: error: no test in tests/rules matches 'NO-SUCH-RULE' "
+                             "[LF4004]\n"));
+}
+
+TEST_CASE("test --format json gives one object per test, with its differences") {
+    const auto result =
+        run_lexflow("test --format json " + kRules + kFixtures + "rule-tests-failing");
+    CHECK(result.exit_code == 1);
+    const auto json = nlohmann::json::parse(result.out);
+    CHECK(json["passed"] == 1);
+    CHECK(json["failed"] == 1);
+    REQUIRE(json["tests"].size() == 2);
+    const auto& failing = json["tests"][0];
+    CHECK(failing["name"] == "names the wrong surface");
+    CHECK(failing["file"] == kFixtures + "rule-tests-failing/owners_test.lf");
+    CHECK(failing["line"] == 3);
+    CHECK(failing["rules"] == nlohmann::json::array({"HOUSE-OWNER"}));
+    CHECK(failing["passed"] == false);
+    CHECK(failing["differences"] ==
+          nlohmann::json::parse(R"([{"side": "expected", "text": "HOUSE-OWNER on node \"crm-db\""},
+                                   {"side": "reported", "text": "HOUSE-OWNER on node \"drafter\""}])"));
+    CHECK(json["tests"][1]["passed"] == true);
+}
+
+TEST_CASE("test --format json lists a broken model's errors in the test") {
+    const auto result =
+        run_lexflow("test --format json " + kRules + kFixtures + "rule-tests-broken");
+    CHECK(result.exit_code == 2);
+    const auto json = nlohmann::json::parse(result.out);
+    REQUIRE(json["tests"].size() == 3);
+    const auto& missing = json["tests"][0]["errors"];
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0]["check"] == "LF4001");
+    CHECK(missing[0]["line"] == 6);
+    CHECK(json["tests"][1]["errors"][0]["check"] == "LF3001");
 }
 
 TEST_CASE("the shipped packs pass their own rule tests") {
