@@ -33,13 +33,26 @@ struct ReportKey {
 /// the surfaces of its witness path when it has one.
 using Reports = std::map<ReportKey, std::optional<std::vector<std::string>>>;
 
+/// A string as the test language writes it, so it can be pasted into a test.
 std::string in_quotes(std::string_view text) {
     std::string out = "\"";
     for (const char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += c;
         }
-        out += c;
     }
     return out + "\"";
 }

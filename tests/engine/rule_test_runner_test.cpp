@@ -143,6 +143,30 @@ test "typo" {
           std::vector<std::string>{"the model has no node 'orphan-bd'; did you mean 'orphan-db'?"});
 }
 
+TEST_CASE("a reported line is written so that it can be pasted back as an expectation") {
+    // The id holds a quote and a backslash; the test language escapes both.
+    const auto model = R"("""
+    surfaces:
+      - {id: 'say "hi" \ now', kind: crm_object, owner: nobody}
+  """)";
+    const auto results = run_tests(kOwnerRule + R"(
+test "unexpected" {
+  rules OWNER
+  model )" + model + R"(
+  expect none
+}
+
+test "pasted" {
+  rules OWNER
+  model )" + model + R"(
+  expect OWNER on node "say \"hi\" \\ now"
+})");
+    REQUIRE(results.size() == 2);
+    CHECK(results[0].differences ==
+          std::vector<std::string>{R"(+ OWNER on node "say \"hi\" \\ now")"});
+    CHECK(results[1].passed);
+}
+
 TEST_CASE("only the rules under test are compared") {
     // AUDITED would report both surfaces; the test is about OWNER alone.
     const auto results = run_tests(kOwnerRule + R"(
