@@ -1,9 +1,11 @@
 // docs/authoring.md is executable: its rule is examples/authoring/rules/
-// retention.lf, and the commands it teaches work on it as it says.
+// retention.lf, and the commands it teaches work on it as it says. The tests
+// docs/language.md shows pass too.
 
 #include <doctest/doctest.h>
 
 #include "tests/support/run_lexflow.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 using lexflow::testing::read_text;
 using lexflow::testing::run_lexflow;
@@ -80,6 +82,18 @@ TEST_CASE("explain shows a house rule's example from the test where it fires") {
     CHECK(
         explain.out.ends_with("\nWhat the rule reports on it\n    node 'short-log': Audit log "
                               "'short-log' keeps events for 1 year(s); Acme requires two\n"));
+}
+
+TEST_CASE("the language guide's tests pass against the shipped packs") {
+    // Its first test names fires.yaml, the firing model of AIA-50-2-MARKING.
+    const auto guide = read_text(source_path("docs/language.md"));
+    const lexflow::testing::ScratchDir scratch;
+    scratch.write("guide_test.lf", block_after(guide, "## Tests"));
+    scratch.write("fires.yaml",
+                  read_text(source_path("tests/rules/eu-ai-act/AIA-50-2-MARKING/fires.yaml")));
+    const auto result = run_lexflow("test '" + scratch.path().string() + "'");
+    CHECK(result.exit_code == 0);
+    CHECK(result.out == "2 passed, 0 failed\n");
 }
 
 TEST_CASE("the guide's house rule runs beside the shipped packs") {
