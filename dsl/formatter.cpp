@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dsl/internal/line_breaks.hpp"
+#include "dsl/internal/token_spacing.hpp"
 
 namespace lexflow::dsl {
 
@@ -182,7 +183,8 @@ std::string format_rule_file(std::string_view text) {
             blank_pending = false;
             continue;
         }
-        const auto line = trim(source_line.text);
+        const auto spaced = internal::normalise_spacing(trim(source_line.text));
+        const std::string_view line = spaced;
         if (line.empty()) {
             blank_pending = !lines.empty();
             continue;

@@ -36,6 +36,60 @@ std::vector<std::string> comment_lines(const std::string& text) {
     return comments;
 }
 
+/// The text with extra white space between tokens: every space between two
+/// tokens tripled, and a space inside every bracket and before every comma.
+/// Strings, comments, indentation and inline models stay as they are.
+std::string with_loose_spacing(const std::string& text) {
+    std::string out;
+    bool in_string = false;
+    bool in_comment = false;
+    bool in_inline_model = false;
+    bool at_line_start = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (text.compare(i, 3, "\"\"\"") == 0 && !in_comment) {
+            in_inline_model = !in_inline_model;
+            out += "\"\"\"";
+            i += 2;
+            continue;
+        }
+        if (c == '\n') {
+            in_comment = false;
+            at_line_start = true;
+            out += c;
+            continue;
+        }
+        if (in_inline_model || in_comment) {
+            out += c;
+            continue;
+        }
+        if (in_string) {
+            out += c;
+            if (c == '\\') {
+                out += text[++i];
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        at_line_start = at_line_start && c == ' ';
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '#') {
+            in_comment = true;
+        } else if (c == ' ' && !at_line_start) {
+            out += "  ";
+        } else if (c == ')' || c == ']' || c == ',') {
+            out += ' ';
+        }
+        out += c;
+        if (c == '(' || c == '[') {
+            out += ' ';
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("fmt lays a messy rule out canonically") {
@@ -84,6 +138,11 @@ TEST_CASE(
             CHECK(meaning(once) == meaning(text));
             CHECK(lexflow::dsl::format_rule_file(once) == once);
             CHECK(comment_lines(once) == comment_lines(text));
+            // One layout: the spacing between tokens does not change it.
+            const auto loose = with_loose_spacing(text);
+            CHECK(loose != text);
+            CHECK(meaning(loose) == meaning(text));
+            CHECK(lexflow::dsl::format_rule_file(loose) == once);
         }
     }
     CHECK(files >= 60);
@@ -104,6 +163,28 @@ TEST_CASE("fmt gives each field and clause written on one line a line of its own
           "    require x has c\n"
           "}\n");
     CHECK(meaning(formatted) == meaning(text));
+}
+
+TEST_CASE("fmt gives tokens canonical spacing, but never touches strings or comments") {
+    const std::string text =
+        "rule R1{\n  title \"a  ,b ( [\"\n  severity low    # why  so   low\n"
+        "  message \"m\"\n  for every node x\n"
+        "    where  x.kind==\"a\"  and   x.b  not   in [ \"a\",\"b\" , ]\n"
+        "      and ( x.c>=-1 or not(x.d<2) )\n"
+        "    require x has c\n}\n";
+    const auto formatted = lexflow::dsl::format_rule_file(text);
+    CHECK(formatted ==
+          "rule R1 {\n"
+          "  title       \"a  ,b ( [\"\n"
+          "  severity    low  # why  so   low\n"
+          "  message     \"m\"\n"
+          "  for every node x\n"
+          "    where x.kind == \"a\" and x.b not in [\"a\", \"b\",]\n"
+          "      and (x.c >= -1 or not(x.d < 2))\n"
+          "    require x has c\n"
+          "}\n");
+    CHECK(meaning(formatted) == meaning(text));
+    CHECK(lexflow::dsl::format_rule_file(formatted) == formatted);
 }
 
 TEST_CASE("fmt splits a path rule into its clauses") {
