@@ -49,7 +49,7 @@ std::string location(const dsl::TestCase& test, const dsl::SourceSet& sources) {
 /// A failed test: where it is and its name, then each difference as a diff line.
 std::string describe_failure(const TestRun& run, const dsl::SourceSet& sources, bool color) {
     const auto& outcome = run.outcome;
-    auto out = fmt::format("FAIL {}: {}\n", location(*run.test, sources), outcome.name);
+    auto out = fmt::format("FAIL {}: {}\n", location(*run.test, sources), run.test->name);
     if (outcome.model_errors.has_errors()) {
         return out + "  the test's model cannot be loaded (see the errors)\n";
     }
@@ -76,7 +76,7 @@ std::string text_report(const std::vector<TestRun>& runs, const dsl::SourceSet& 
         }
         ++passed;
         if (verbose) {
-            out += fmt::format("PASS {}: {}\n", location(*run.test, sources), run.outcome.name);
+            out += fmt::format("PASS {}: {}\n", location(*run.test, sources), run.test->name);
         }
     }
     return out + fmt::format("{} passed, {} failed\n", passed, runs.size() - passed);
@@ -95,7 +95,7 @@ std::string json_report(const std::vector<TestRun>& runs, const dsl::SourceSet& 
                                                                                     : "reported"},
                  {"text", difference.text}});
         }
-        tests.push_back({{"name", outcome.name},
+        tests.push_back({{"name", run.test->name},
                          {"file", sources.name(run.test->name_range.file)},
                          {"line", run.test->name_range.line},
                          {"rules", run.test->rule_ids},

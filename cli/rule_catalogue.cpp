@@ -49,18 +49,8 @@ std::vector<std::string> covers_of(const dsl::Rule& rule) {
     return ids;
 }
 
-const char* form_of(const dsl::Rule& rule) {
-    if (!rule.path) {
-        switch (rule.subject->domain) {
-            case dsl::Domain::flow:
-                return "flow";
-            case dsl::Domain::role:
-                return "role";
-            case dsl::Domain::node:
-                return "node";
-        }
-    }
-    return "path";
+std::string_view form_of(const dsl::Rule& rule) {
+    return rule.path ? "path" : dsl::to_string(rule.subject->domain);
 }
 
 /// Orders "Art. 3(3)" before "Art. 111(4)": runs of digits compare as numbers.

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl/severity.hpp"
@@ -13,6 +14,9 @@ namespace lexflow::dsl {
 
 /// What a quantifier ranges over: `node`, `flow` or `role`.
 enum class Domain { node, flow, role };
+
+/// The keyword of a domain: "node", "flow" or "role".
+[[nodiscard]] std::string_view to_string(Domain domain);
 
 /// Which flows `exists flow f from x` / `exists flow f to x` ranges over.
 enum class Adjacency {

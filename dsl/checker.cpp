@@ -25,18 +25,6 @@ struct ScopeEntry {
 
 using Scope = std::vector<ScopeEntry>;
 
-const char* domain_name(Domain domain) {
-    switch (domain) {
-        case Domain::node:
-            return "node";
-        case Domain::flow:
-            return "flow";
-        case Domain::role:
-            return "role";
-    }
-    return "node";
-}
-
 class Checker {
   public:
     explicit Checker(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
@@ -356,8 +344,8 @@ class Checker {
         if (binding.adjacency != Adjacency::none) {
             if (binding.domain != Domain::flow) {
                 error(diagnostic_ids::adjacency_needs_flow, expr.range,
-                      std::string("'from' and 'to' follow flows, not ") +
-                          domain_name(binding.domain) + "s",
+                      "'from' and 'to' follow flows, not " +
+                          std::string(to_string(binding.domain)) + "s",
                       "write 'exists flow f from x' or 'exists flow f to x'");
             }
             if (const auto* anchor =

@@ -72,18 +72,6 @@ std::string describe(const ReportKey& key, const std::optional<std::vector<std::
     return text;
 }
 
-std::string kind_name(dsl::Domain kind) {
-    switch (kind) {
-        case dsl::Domain::node:
-            return "node";
-        case dsl::Domain::flow:
-            return "flow";
-        case dsl::Domain::role:
-            return "role";
-    }
-    return "node";
-}
-
 /// The surfaces a witness passes, in order; none for rules without paths.
 std::optional<std::vector<std::string>> surfaces_of(const std::vector<WitnessStep>& witness) {
     if (witness.empty()) {
@@ -101,8 +89,9 @@ std::optional<std::vector<std::string>> surfaces_of(const std::vector<WitnessSte
 Reports expected_reports(const dsl::TestCase& test) {
     Reports expected;
     for (const auto& expectation : test.expectations) {
-        expected[{expectation.rule_id, expectation.status, kind_name(expectation.kind),
-                  expectation.subject}] = expectation.witness;
+        expected[{expectation.rule_id, expectation.status,
+                  std::string(dsl::to_string(expectation.kind)), expectation.subject}] =
+            expectation.witness;
     }
     return expected;
 }
@@ -214,7 +203,7 @@ void note_unknown_subjects(const dsl::TestCase& test, const Model& model,
         }
         const std::vector<std::string_view> candidates(ids.begin(), ids.end());
         const auto match = dsl::closest_match(expectation.subject, candidates);
-        notes.push_back(fmt::format("the model has no {} '{}'{}", kind_name(expectation.kind),
+        notes.push_back(fmt::format("the model has no {} '{}'{}", dsl::to_string(expectation.kind),
                                     expectation.subject,
                                     match ? "; did you mean '" + *match + "'?" : ""));
     }
@@ -235,8 +224,6 @@ std::string model_file_of(const dsl::TestCase& test, const dsl::SourceSet& sourc
 TestOutcome run_rule_test(const dsl::TestCase& test, const dsl::RuleSet& rules,
                           dsl::SourceSet& sources) {
     TestOutcome outcome;
-    outcome.name = test.name;
-    outcome.range = test.name_range;
     const auto file = model_source(test, sources, outcome.model_errors);
     if (!file) {
         return outcome;

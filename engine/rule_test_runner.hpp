@@ -21,10 +21,8 @@ struct TestDifference {
     friend bool operator==(const TestDifference&, const TestDifference&) = default;
 };
 
-/// The result of one rule test.
+/// The result of one rule test (the test itself says its name and place).
 struct TestOutcome {
-    std::string name;
-    dsl::SourceRange range;  ///< the test's name in its file
     /// Why the test could not run: the model is missing or invalid.
     dsl::Diagnostics model_errors;
     /// Expected but not reported, and reported but not expected; empty when

@@ -90,6 +90,15 @@ std::string with_loose_spacing(const std::string& text) {
     return out;
 }
 
+/// Formats `text` and checks the result against `expected`, that it means
+/// what `text` meant, and that formatting it again changes nothing.
+void check_formats_to(const std::string& text, const std::string& expected) {
+    const auto formatted = lexflow::dsl::format_rule_file(text);
+    CHECK(formatted == expected);
+    CHECK(meaning(formatted) == meaning(text));
+    CHECK(lexflow::dsl::format_rule_file(formatted) == formatted);
+}
+
 }  // namespace
 
 TEST_CASE("fmt lays a messy rule out canonically") {
@@ -152,17 +161,15 @@ TEST_CASE("fmt gives each field and clause written on one line a line of its own
     const std::string text =
         "rule R1 { title \"t\" severity low message \"m\" "
         "for every node x where x.kind == \"a\" require x has c }\n";
-    const auto formatted = lexflow::dsl::format_rule_file(text);
-    CHECK(formatted ==
-          "rule R1 {\n"
-          "  title       \"t\"\n"
-          "  severity    low\n"
-          "  message     \"m\"\n"
-          "  for every node x\n"
-          "    where x.kind == \"a\"\n"
-          "    require x has c\n"
-          "}\n");
-    CHECK(meaning(formatted) == meaning(text));
+    check_formats_to(text,
+                     "rule R1 {\n"
+                     "  title       \"t\"\n"
+                     "  severity    low\n"
+                     "  message     \"m\"\n"
+                     "  for every node x\n"
+                     "    where x.kind == \"a\"\n"
+                     "    require x has c\n"
+                     "}\n");
 }
 
 TEST_CASE("fmt gives tokens canonical spacing, but never touches strings or comments") {
@@ -172,19 +179,16 @@ TEST_CASE("fmt gives tokens canonical spacing, but never touches strings or comm
         "    where  x.kind==\"a\"  and   x.b  not   in [ \"a\",\"b\" , ]\n"
         "      and ( x.c>=-1 or not(x.d<2) )\n"
         "    require x has c\n}\n";
-    const auto formatted = lexflow::dsl::format_rule_file(text);
-    CHECK(formatted ==
-          "rule R1 {\n"
-          "  title       \"a  ,b ( [\"\n"
-          "  severity    low  # why  so   low\n"
-          "  message     \"m\"\n"
-          "  for every node x\n"
-          "    where x.kind == \"a\" and x.b not in [\"a\", \"b\",]\n"
-          "      and (x.c >= -1 or not(x.d < 2))\n"
-          "    require x has c\n"
-          "}\n");
-    CHECK(meaning(formatted) == meaning(text));
-    CHECK(lexflow::dsl::format_rule_file(formatted) == formatted);
+    check_formats_to(text,
+                     "rule R1 {\n"
+                     "  title       \"a  ,b ( [\"\n"
+                     "  severity    low  # why  so   low\n"
+                     "  message     \"m\"\n"
+                     "  for every node x\n"
+                     "    where x.kind == \"a\" and x.b not in [\"a\", \"b\",]\n"
+                     "      and (x.c >= -1 or not(x.d < 2))\n"
+                     "    require x has c\n"
+                     "}\n");
 }
 
 TEST_CASE("fmt splits a path rule into its clauses") {
@@ -192,17 +196,19 @@ TEST_CASE("fmt splits a path rule into its clauses") {
         "rule P { title \"t\" severity low message \"m\" for every path from node g where "
         "g.kind == \"a\" to node s through flow f where f.ok == true require passes node d "
         "where d.kind == \"b\" report per source }\n";
-    const auto formatted = lexflow::dsl::format_rule_file(text);
-    CHECK(formatted.find("  for every path\n"
-                         "    from node g\n"
-                         "    where g.kind == \"a\"\n"
-                         "    to node s\n"
-                         "    through flow f where f.ok == true\n"
-                         "    require passes node d where d.kind == \"b\"\n"
-                         "  report per source\n"
-                         "}\n") != std::string::npos);
-    CHECK(meaning(formatted) == meaning(text));
-    CHECK(lexflow::dsl::format_rule_file(formatted) == formatted);
+    check_formats_to(text,
+                     "rule P {\n"
+                     "  title       \"t\"\n"
+                     "  severity    low\n"
+                     "  message     \"m\"\n"
+                     "  for every path\n"
+                     "    from node g\n"
+                     "    where g.kind == \"a\"\n"
+                     "    to node s\n"
+                     "    through flow f where f.ok == true\n"
+                     "    require passes node d where d.kind == \"b\"\n"
+                     "  report per source\n"
+                     "}\n");
 }
 
 TEST_CASE("fmt aligns a test's fields and puts a witness under the expectation") {
@@ -210,17 +216,15 @@ TEST_CASE("fmt aligns a test's fields and puts a witness under the expectation")
         "test \"t\" { rules R1, R2 as   of \"2026-01-01\" model \"m.yaml\" "
         "expect R1 upcoming on node \"x\" witness [\"a\", \"x\"] expect R2 not evaluated on "
         "flow \"f\" }\n";
-    const auto formatted = lexflow::dsl::format_rule_file(text);
-    CHECK(formatted ==
-          "test \"t\" {\n"
-          "  rules       R1, R2\n"
-          "  as of       \"2026-01-01\"\n"
-          "  model       \"m.yaml\"\n"
-          "  expect      R1 upcoming on node \"x\"\n"
-          "              witness [\"a\", \"x\"]\n"
-          "  expect      R2 not evaluated on flow \"f\"\n"
-          "}\n");
-    CHECK(meaning(formatted) == meaning(text));
+    check_formats_to(text,
+                     "test \"t\" {\n"
+                     "  rules       R1, R2\n"
+                     "  as of       \"2026-01-01\"\n"
+                     "  model       \"m.yaml\"\n"
+                     "  expect      R1 upcoming on node \"x\"\n"
+                     "              witness [\"a\", \"x\"]\n"
+                     "  expect      R2 not evaluated on flow \"f\"\n"
+                     "}\n");
 }
 
 TEST_CASE("fmt keeps an inline model byte for byte") {
@@ -233,11 +237,8 @@ TEST_CASE("fmt keeps an inline model byte for byte") {
         "      - id: b\n";
     const std::string text =
         "test \"t\" {\n    rules R1\n  model \"\"\"\n" + yaml + "\"\"\"\n expect none\n}\n";
-    const auto formatted = lexflow::dsl::format_rule_file(text);
-    CHECK(formatted == "test \"t\" {\n  rules       R1\n  model       \"\"\"\n" + yaml +
-                           "\"\"\"\n  expect      none\n}\n");
-    CHECK(meaning(formatted) == meaning(text));
-    CHECK(lexflow::dsl::format_rule_file(formatted) == formatted);
+    check_formats_to(text, "test \"t\" {\n  rules       R1\n  model       \"\"\"\n" + yaml +
+                               "\"\"\"\n  expect      none\n}\n");
 }
 
 TEST_CASE("fmt takes a line that starts with 'model.' for a condition, not a field") {

@@ -10,13 +10,12 @@
 #include <utility>
 #include <vector>
 
-#include "dsl/checker.hpp"
 #include "dsl/diagnostic_renderer.hpp"
-#include "dsl/parser.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/model_loader.hpp"
 #include "engine/report/reporter.hpp"
 #include "engine/value_ops.hpp"
+#include "tests/dsl/dsl_test_support.hpp"
 
 namespace lexflow::testing {
 
@@ -84,21 +83,16 @@ struct Evaluation {
 inline Evaluation evaluate_files(const std::vector<NamedText>& rule_files,
                                  const std::vector<NamedText>& model_files,
                                  const engine::EvaluationOptions& options = {}) {
+    auto checked = check_texts(rule_files);
     Evaluation result;
-    std::vector<dsl::RuleFile> parsed;
-    for (const auto& [name, text] : rule_files) {
-        const auto id = result.sources.add(name, text);
-        if (auto file = dsl::parse_rule_file(result.sources, id, result.diagnostics)) {
-            parsed.push_back(std::move(*file));
-        }
-    }
-    auto rules = dsl::check_rules(std::move(parsed), result.diagnostics);
+    result.sources = std::move(checked.sources);
+    result.diagnostics = std::move(checked.diagnostics);
+    result.rules = std::move(checked.rules);
     std::vector<dsl::FileId> ids;
     for (const auto& [name, text] : model_files) {
         ids.push_back(result.sources.add(name, text));
     }
-    if (!result.diagnostics.has_errors()) {
-        result.rules = std::move(rules);
+    if (result.rules) {
         result.model = engine::load_model(ids, result.sources, result.diagnostics);
     }
     result.rendered = dsl::DiagnosticRenderer(result.sources, false).render_all(result.diagnostics);

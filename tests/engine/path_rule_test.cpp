@@ -5,11 +5,7 @@
 
 #include <string>
 
-#include "dsl/checker.hpp"
-#include "dsl/diagnostic_renderer.hpp"
-#include "dsl/parser.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/model_loader.hpp"
+#include "tests/engine/engine_test_support.hpp"
 
 namespace {
 
@@ -17,20 +13,7 @@ using lexflow::engine::Report;
 
 /// Checks `model_yaml` against `rules_text` and returns the report.
 Report check(const std::string& rules_text, const std::string& model_yaml) {
-    lexflow::dsl::SourceSet sources;
-    lexflow::dsl::Diagnostics diagnostics;
-    const auto rules_file = sources.add("rules.lf", rules_text);
-    auto parsed = lexflow::dsl::parse_rule_file(sources, rules_file, diagnostics);
-    std::vector<lexflow::dsl::RuleFile> files;
-    if (parsed) {
-        files.push_back(std::move(*parsed));
-    }
-    const auto rules = lexflow::dsl::check_rules(std::move(files), diagnostics);
-    const auto model_file = sources.add("model.yaml", model_yaml);
-    auto model = lexflow::engine::load_model({model_file}, sources, diagnostics);
-    const auto rendered = lexflow::dsl::DiagnosticRenderer(sources, false).render_all(diagnostics);
-    REQUIRE_MESSAGE(!diagnostics.has_errors(), rendered);
-    return lexflow::engine::evaluate(rules, *model, sources);
+    return lexflow::testing::evaluate_text(rules_text, model_yaml).report;
 }
 
 /// The ids of the surfaces and flows of a finding's witness, " "-separated.

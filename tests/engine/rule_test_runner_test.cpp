@@ -23,26 +23,18 @@ struct Summary {
 
 /// Parses and checks `text` (rules and tests) and runs each of its tests.
 std::vector<Summary> run_tests(const std::string& text) {
-    lexflow::dsl::SourceSet sources;
-    lexflow::dsl::Diagnostics diagnostics;
-    std::vector<lexflow::dsl::RuleFile> files;
-    if (auto file =
-            lexflow::dsl::parse_rule_file(sources, sources.add("house.lf", text), diagnostics)) {
-        files.push_back(std::move(*file));
-    }
-    const auto rules = lexflow::dsl::check_rules(std::move(files), diagnostics);
-    REQUIRE_MESSAGE(!diagnostics.has_errors(),
-                    lexflow::dsl::DiagnosticRenderer(sources, false).render_all(diagnostics));
+    auto checked = lexflow::testing::check_texts({{"house.lf", text}});
+    REQUIRE_MESSAGE(checked.rules, checked.rendered);
     std::vector<Summary> summaries;
-    for (const auto& test : rules.tests) {
-        const auto outcome = lexflow::engine::run_rule_test(test, rules, sources);
-        Summary summary{outcome.name, outcome.passed(), {}, outcome.notes, {}};
+    for (const auto& test : checked.rules->tests) {
+        const auto outcome = lexflow::engine::run_rule_test(test, *checked.rules, checked.sources);
+        Summary summary{test.name, outcome.passed(), {}, outcome.notes, {}};
         for (const auto& difference : outcome.differences) {
             const bool expected = difference.side == TestDifference::Side::expected;
             summary.differences.push_back((expected ? "- " : "+ ") + difference.text);
         }
-        summary.errors =
-            lexflow::dsl::DiagnosticRenderer(sources, false).render_all(outcome.model_errors);
+        summary.errors = lexflow::dsl::DiagnosticRenderer(checked.sources, false)
+                             .render_all(outcome.model_errors);
         summaries.push_back(std::move(summary));
     }
     return summaries;
