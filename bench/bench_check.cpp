@@ -1,29 +1,20 @@
-// Times each phase of a check (reading rules, loading the model, evaluating
-// each rule) and reports peak memory, so that speed and memory goals are
-// measured, not guessed. See bench/README.md.
+// Times each stage of a check (loading the rules, reading the model,
+// checking names, evaluating, and each rule on its own with --per-rule) and
+// reports peak memory, so that speed and memory goals are measured, not
+// guessed. The stages are the pipeline's own: see bench/README.md.
 
 #include <fmt/format.h>
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
-#include "cli/rule_loading.hpp"
-#include "dsl/diagnostic_renderer.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/model_loader.hpp"
-#include "engine/vocabulary.hpp"
+#include "pipeline/check.hpp"
+#include "report/diagnostic_renderer.hpp"
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 double peak_rss_mib() {
     rusage usage{};
@@ -31,20 +22,30 @@ double peak_rss_mib() {
     return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
-/// A rule set holding one rule and its pack, to time rules one by one.
-lexflow::dsl::RuleSet only(const lexflow::dsl::RuleSet& all, const lexflow::dsl::Rule& rule) {
-    lexflow::dsl::RuleSet one;
-    if (const auto* pack = all.find_pack(rule.pack)) {
-        one.packs.push_back(*pack);
+/// Prints each stage's time, and each rule's when asked.
+class Timings final : public lexflow::pipeline::Observer {
+  public:
+    explicit Timings(bool per_rule) : per_rule_(per_rule) {}
+
+    void stage_done(lexflow::pipeline::Stage stage, double seconds) override {
+        fmt::print("{:<15} {:8.3f} s\n", lexflow::pipeline::to_string(stage), seconds);
     }
-    one.rules.push_back(rule);
-    return one;
-}
+    void rule_done(const lexflow::dsl::Rule& rule, double seconds, std::size_t findings,
+                   std::size_t not_evaluated) override {
+        if (per_rule_) {
+            fmt::print("  {:<32} {:8.3f} s  {:6} findings {:6} not evaluated{}\n", rule.id, seconds,
+                       findings, not_evaluated, rule.path ? "  (path rule)" : "");
+        }
+    }
+
+  private:
+    bool per_rule_;
+};
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Times lexflow's phases on a model"};
+    CLI::App app{"Times the stages of lexflow's check pipeline on a model"};
     std::vector<std::string> models;
     std::vector<std::string> rule_paths;
     bool per_rule = false;
@@ -53,45 +54,26 @@ int main(int argc, char** argv) {
     app.add_flag("--per-rule", per_rule, "Also time each rule on its own");
     CLI11_PARSE(app, argc, argv);
 
-    lexflow::dsl::SourceSet sources;
-    lexflow::dsl::Diagnostics diagnostics;
-    const lexflow::dsl::DiagnosticRenderer renderer(sources, false);
+    Timings timings(per_rule);
+    lexflow::pipeline::CheckRequest request;
+    request.rules.paths = rule_paths;
+    request.model_paths = models;
+    request.settings.observer = &timings;
 
-    auto start = Clock::now();
-    const auto rules = lexflow::cli::load_rules({true, rule_paths}, sources, diagnostics);
-    const double rules_time = seconds_since(start);
-    std::vector<lexflow::dsl::FileId> files;
-    for (const auto& path : models) {
-        files.push_back(sources.add_on_disk(path));
-    }
-    start = Clock::now();
-    auto model = lexflow::engine::load_model(files, sources, diagnostics);
-    const double load_time = seconds_since(start);
-    if (!rules || !model) {
-        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+    lexflow::base::SourceSet sources;
+    lexflow::base::Diagnostics diagnostics;
+    const auto outcome = lexflow::pipeline::run_check(request, sources, diagnostics);
+    if (!outcome.completed) {
+        std::fputs(
+            lexflow::report::DiagnosticRenderer(sources, false).render_all(diagnostics).c_str(),
+            stderr);
         return 2;
     }
-    fmt::print("model: {} surfaces, {} flows\n", model->surfaces().size(), model->flows().size());
-    fmt::print("read rules      {:8.3f} s  ({} rules)\n", rules_time, rules->rules.size());
-    fmt::print("load model      {:8.3f} s\n", load_time);
-    start = Clock::now();
-    lexflow::dsl::Diagnostics warnings;
-    lexflow::engine::check_vocabulary(*model, lexflow::engine::vocabulary_of(*rules), warnings);
-    fmt::print("check names     {:8.3f} s  ({} warnings)\n", seconds_since(start),
-               warnings.warning_count());
-    if (per_rule) {
-        for (const auto& rule : rules->rules) {
-            start = Clock::now();
-            const auto report = lexflow::engine::evaluate(only(*rules, rule), *model, sources);
-            fmt::print("  {:<32} {:8.3f} s  {:6} findings {:6} not evaluated{}\n", rule.id,
-                       seconds_since(start), report.findings.size(), report.not_evaluated.size(),
-                       rule.path ? "  (path rule)" : "");
-        }
-    }
-    start = Clock::now();
-    const auto report = lexflow::engine::evaluate(*rules, *model, sources);
-    fmt::print("evaluate all    {:8.3f} s  ({} findings, {} not evaluated)\n", seconds_since(start),
-               report.findings.size(), report.not_evaluated.size());
+    const auto& report = outcome.report;
+    fmt::print("model: {} surfaces, {} flows; {} rules evaluated\n", report.surfaces, report.flows,
+               report.rules_evaluated);
+    fmt::print("findings: {}, not evaluated: {}, name warnings: {}\n", report.findings.size(),
+               report.not_evaluated.size(), outcome.warnings.warning_count());
     fmt::print("peak memory     {:8.1f} MiB\n", peak_rss_mib());
     return 0;
 }

@@ -1,22 +1,16 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <memory>
 
+#include "base/iso_date.hpp"
 #include "cli/commands.hpp"
-#include "cli/rule_loading.hpp"
+#include "cli/messages.hpp"
+#include "cli/output.hpp"
+#include "cli/rule_options.hpp"
 #include "cli/terminal.hpp"
-#include "dsl/diagnostic_ids.hpp"
-#include "dsl/diagnostic_renderer.hpp"
-#include "dsl/iso_date.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/model_loader.hpp"
-#include "engine/report/reporter.hpp"
-#include "engine/vocabulary.hpp"
+#include "pipeline/check.hpp"
+#include "report/writer.hpp"
 
 namespace lexflow::cli {
 
@@ -41,125 +35,44 @@ std::string today() {
                        static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
 }
 
-/// Registers each model file; a missing one is an error located at its name.
-std::vector<dsl::FileId> model_files(const std::vector<std::string>& paths, dsl::SourceSet& sources,
-                                     dsl::Diagnostics& diagnostics) {
-    std::vector<dsl::FileId> files;
-    for (const auto& path : paths) {
-        const auto file = sources.add_on_disk(path);
-        std::error_code error;
-        if (!std::filesystem::is_regular_file(path, error)) {
-            const bool exists = std::filesystem::exists(path, error);
-            diagnostics.report(
-                {dsl::DiagnosticLevel::error,
-                 std::string(dsl::diagnostic_ids::unreadable_path),
-                 {file, 0, 0, 1},
-                 exists ? "not a model file (it is a folder or a device)" : "no such model file",
-                 {},
-                 "pass the YAML file(s) of the model"});
-            continue;
-        }
-        files.push_back(file);
-    }
-    return files;
-}
-
-/// Whether anything in the report reaches the --fail-on threshold. Subjects
-/// that could not be evaluated count too: lexflow fails closed.
-bool reaches_threshold(const engine::Report& report, std::optional<dsl::Severity> threshold,
-                       std::size_t& gaps, std::size_t& undecided) {
-    if (!threshold) {
-        return false;
-    }
-    // Upcoming gaps (rules not yet in force) never fail a check.
-    for (const auto& finding : report.findings) {
-        gaps += !finding.upcoming && finding.severity >= *threshold ? 1 : 0;
-    }
-    for (const auto& entry : report.not_evaluated) {
-        undecided += !entry.upcoming && entry.severity >= *threshold ? 1 : 0;
-    }
-    return gaps + undecided > 0;
-}
-
-bool write_output(const std::string& path, const std::string& text) {
-    if (path.empty() || path == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return std::fflush(stdout) == 0;
-    }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    return static_cast<bool>(out);
-}
-
 ExitStatus run_check(const CheckOptions& options) {
     const auto color_mode = parse_color_mode(options.color);
-    dsl::SourceSet sources;
-    dsl::Diagnostics diagnostics;
-    const dsl::DiagnosticRenderer renderer(sources, use_color(color_mode, stderr));
-    const auto fail = [&] {
-        std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
-        return ExitStatus::invalid_input;
-    };
-
     const auto as_of = options.as_of.empty() ? today() : options.as_of;
-    if (!dsl::is_iso_date(as_of)) {
-        std::fputs(
-            fmt::format("lexflow: error: --as-of '{}' is not a date; write it as YYYY-MM-DD\n",
-                        as_of)
-                .c_str(),
-            stderr);
+    if (!base::is_iso_date(as_of)) {
+        print_error(fmt::format("--as-of '{}' is not a date; write it as YYYY-MM-DD", as_of));
         return ExitStatus::invalid_input;
     }
     if (options.rules.no_default_rules && options.rules.paths.empty()) {
-        std::fputs(
-            "lexflow: error: --no-default-rules leaves no rules to check; add --rules PATH\n",
-            stderr);
+        print_error("--no-default-rules leaves no rules to check; add --rules PATH");
         return ExitStatus::invalid_input;
     }
-    auto rules = load_rules(options.rules.sources(), sources, diagnostics);
-    const auto files = model_files(options.models, sources, diagnostics);
-    if (!rules || diagnostics.has_errors()) {
-        return fail();
-    }
-    auto model = engine::load_model(files, sources, diagnostics);
-    if (!model) {
-        return fail();
-    }
+    pipeline::CheckRequest request;
+    request.rules = options.rules.sources();
+    request.model_paths = options.models;
+    request.settings.as_of = as_of;
+    request.settings.fail_on = base::parse_severity(options.fail_on);
 
-    // Near-typos of names the rules read are warnings: the check goes on.
-    dsl::Diagnostics warnings;
-    engine::check_vocabulary(*model, engine::vocabulary_of(*rules), warnings);
-    std::fputs(dsl::DiagnosticRenderer(sources, use_color(color_mode, stderr))
-                   .render_all(warnings)
-                   .c_str(),
-               stderr);
-
-    const auto report = engine::evaluate(*rules, *model, sources, {as_of});
-    const bool to_terminal = options.output.empty() || options.output == "-";
-    const auto reporter =
-        options.format == "json"
-            ? engine::make_json_reporter()
-            : engine::make_text_reporter(to_terminal && use_color(color_mode, stdout));
-    if (!write_output(options.output, reporter->render(report))) {
-        std::fputs(fmt::format("lexflow: error: cannot write the report to '{}'\n", options.output)
-                       .c_str(),
-                   stderr);
+    base::SourceSet sources;
+    base::Diagnostics diagnostics;
+    const auto outcome = pipeline::run_check(request, sources, diagnostics);
+    if (!outcome.completed) {
+        print_diagnostics(sources, diagnostics, color_mode);
         return ExitStatus::invalid_input;
     }
+    print_diagnostics(sources, outcome.warnings, color_mode);
 
-    std::size_t gaps = 0;
-    std::size_t undecided = 0;
-    const auto threshold = dsl::parse_severity(options.fail_on);
-    if (!reaches_threshold(report, threshold, gaps, undecided)) {
+    const auto format = options.format == "json" ? report::Format::json : report::Format::text;
+    const auto writer =
+        report::make_writer(format, is_stdout(options.output) && use_color(color_mode, stdout));
+    if (!write_output(options.output,
+                      [&](std::ostream& out) { writer->write(outcome.report, out); })) {
+        print_error(fmt::format("cannot write the report to '{}'", options.output));
+        return ExitStatus::invalid_input;
+    }
+    if (!outcome.decision.fails) {
         return ExitStatus::clean;
     }
-    auto summary = fmt::format("{} gap{}", gaps, gaps == 1 ? "" : "s");
-    if (undecided > 0) {
-        summary += fmt::format(" and {} undecided check{}", undecided, undecided == 1 ? "" : "s");
-    }
-    std::fputs(fmt::format("lexflow: {} at or above '{}'\n", summary, options.fail_on).c_str(),
-               stderr);
+    print_status(fmt::format("{} at or above '{}'", outcome.decision.summary(), options.fail_on));
     return ExitStatus::gaps_found;
 }
 

@@ -3,14 +3,13 @@
 #include <cstdio>
 #include <memory>
 
+#include "base/edit_distance.hpp"
 #include "cli/commands.hpp"
-#include "cli/rule_loading.hpp"
+#include "cli/messages.hpp"
+#include "cli/rule_options.hpp"
 #include "cli/terminal.hpp"
-#include "dsl/diagnostic_renderer.hpp"
-#include "dsl/edit_distance.hpp"
-#include "engine/evaluator.hpp"
-#include "engine/model_loader.hpp"
-#include "engine/rule_test_runner.hpp"
+#include "pipeline/check.hpp"
+#include "pipeline/rule_tests.hpp"
 #include "rules/embedded_rules.hpp"
 
 namespace lexflow::cli {
@@ -39,7 +38,7 @@ std::string indented(std::string_view text) {
 }
 
 /// The rule's own text, from `rule` to its closing brace.
-std::string rule_source(const dsl::Rule& rule, const dsl::SourceSet& sources) {
+std::string rule_source(const dsl::Rule& rule, const base::SourceSet& sources) {
     std::string text;
     for (auto line = rule.id_range.line; line <= rule.last_line; ++line) {
         text += sources.line(rule.id_range.file, line).value_or("") + "\n";
@@ -73,7 +72,7 @@ std::string dedented(std::string_view text) {
 
 /// The model of a loaded test that expects the rule to report a gap.
 std::optional<std::string> model_of_a_firing_test(const dsl::Rule& rule, const dsl::RuleSet& rules,
-                                                  const dsl::SourceSet& sources) {
+                                                  const base::SourceSet& sources) {
     for (const auto& test : rules.tests) {
         const bool fires =
             std::any_of(test.expectations.begin(), test.expectations.end(),
@@ -87,7 +86,9 @@ std::optional<std::string> model_of_a_firing_test(const dsl::Rule& rule, const d
         if (test.inline_model) {
             return dedented(*test.inline_model);
         }
-        if (auto text = read_file(engine::model_file_of(test, sources))) {
+        std::string error;
+        if (auto text = base::read_whole_file(sources.reader(),
+                                              pipeline::model_file_of(test, sources), error)) {
             return text;
         }
     }
@@ -97,7 +98,7 @@ std::optional<std::string> model_of_a_firing_test(const dsl::Rule& rule, const d
 /// A model that trips the rule: the one the shipped packs embed for it, or
 /// else the model of a loaded test where it fires.
 std::string example_for(const dsl::Rule& rule, const dsl::RuleSet& rules,
-                        const dsl::SourceSet& sources) {
+                        const base::SourceSet& sources) {
     const auto wanted = rule.pack + "/" + rule.id + "/fires.yaml";
     for (const auto& example : rules::embedded_rule_examples()) {
         if (example.path == wanted) {
@@ -110,16 +111,17 @@ std::string example_for(const dsl::Rule& rule, const dsl::RuleSet& rules,
 /// What the rule alone reports on its example model, one line per gap.
 std::string example_gaps(const dsl::Rule& rule, const dsl::RuleSet& rules,
                          const std::string& example) {
-    dsl::SourceSet sources;
-    dsl::Diagnostics diagnostics;
+    base::SourceSet sources;
+    base::Diagnostics diagnostics;
     const auto file = sources.add("example.yaml", example);
-    auto model = engine::load_model({file}, sources, diagnostics);
-    if (!model) {
+    pipeline::CheckSettings every_rule_in_force;
+    const auto outcome = pipeline::check_model(rules.subset({rule.id}), {file}, sources,
+                                               diagnostics, every_rule_in_force);
+    if (!outcome.completed) {
         return {};  // the shipped examples load; their tests prove it
     }
     std::string out;
-    for (const auto& finding :
-         engine::evaluate(rules.subset({rule.id}), *model, sources).findings) {
+    for (const auto& finding : outcome.report.findings) {
         out +=
             fmt::format("{} '{}': {}\n", finding.subject.kind, finding.subject.id, finding.message);
     }
@@ -127,12 +129,12 @@ std::string example_gaps(const dsl::Rule& rule, const dsl::RuleSet& rules,
 }
 
 std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
-                        const dsl::SourceSet& sources) {
+                        const base::SourceSet& sources) {
     std::string out = fmt::format("{}  {}\n\n", rule.id, *rule.title);
     const auto* pack = rules.find_pack(rule.pack);
     out += fmt::format("  pack:      {}\n",
                        pack ? fmt::format("{} ({})", pack->id, pack->title) : std::string("none"));
-    out += fmt::format("  severity:  {}\n", dsl::to_string(*rule.severity));
+    out += fmt::format("  severity:  {}\n", base::to_string(*rule.severity));
     out += fmt::format("  in force:  {}\n",
                        rule.effective.empty() ? std::string("always") : "from " + rule.effective);
     for (const auto& citation : rule.citations) {
@@ -165,10 +167,10 @@ std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
 }
 
 ExitStatus run_explain(const ExplainOptions& options) {
-    dsl::SourceSet sources;
-    dsl::Diagnostics diagnostics;
+    base::SourceSet sources;
+    base::Diagnostics diagnostics;
     const auto rules =
-        load_rules(options.rules.sources(dsl::RuleTests::check), sources, diagnostics);
+        pipeline::load_rules(options.rules.sources(dsl::RuleTests::check), sources, diagnostics);
     if (!rules) {
         print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;
@@ -183,12 +185,10 @@ ExitStatus run_explain(const ExplainOptions& options) {
         ids.push_back(rule.id);
     }
     std::sort(ids.begin(), ids.end());
-    const auto match = dsl::closest_match(options.rule_id, ids);
-    std::fputs(fmt::format("lexflow: error: no rule '{}' is loaded{}\nRun 'lexflow rules' for "
-                           "the list.\n",
-                           options.rule_id, match ? "; did you mean '" + *match + "'?" : "")
-                   .c_str(),
-               stderr);
+    const auto match = base::closest_match(options.rule_id, ids);
+    print_error(fmt::format("no rule '{}' is loaded{}", options.rule_id,
+                            match ? "; did you mean '" + *match + "'?" : ""),
+                "Run 'lexflow rules' for the list.");
     return ExitStatus::invalid_input;
 }
 

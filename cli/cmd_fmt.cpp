@@ -7,12 +7,12 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "cli/rule_loading.hpp"
+#include "cli/messages.hpp"
 #include "cli/terminal.hpp"
 #include "dsl/ast_printer.hpp"
-#include "dsl/diagnostic_renderer.hpp"
 #include "dsl/formatter.hpp"
 #include "dsl/parser.hpp"
+#include "pipeline/rule_loading.hpp"
 
 namespace lexflow::cli {
 
@@ -42,22 +42,22 @@ bool write_atomically(const std::string& path, const std::string& text) {
 
 /// The meaning of `text` as a dump, or nothing (and a diagnostic) if it
 /// does not parse or holds nothing.
-std::optional<std::string> meaning(dsl::SourceSet& sources, const std::string& name,
-                                   std::string text, dsl::Diagnostics& diagnostics) {
+std::optional<std::string> meaning(base::SourceSet& sources, const std::string& name,
+                                   std::string text, base::Diagnostics& diagnostics) {
     const auto file = sources.add(name, std::move(text));
     const auto parsed = dsl::parse_rule_file(sources, file, diagnostics);
-    if (!parsed || report_if_empty(*parsed, diagnostics)) {
+    if (!parsed || pipeline::report_if_empty(*parsed, diagnostics)) {
         return std::nullopt;
     }
     return dsl::dump(*parsed);
 }
 
 ExitStatus run_fmt(const FmtOptions& options) {
-    dsl::SourceSet sources;
-    dsl::Diagnostics diagnostics;
+    base::SourceSet sources;
+    base::Diagnostics diagnostics;
     std::vector<std::string> files;
     for (const auto& path : options.paths) {
-        for (auto& file : expand_rule_path(path, sources, diagnostics)) {
+        for (auto& file : pipeline::expand_rule_path(path, sources, diagnostics)) {
             files.push_back(std::move(file));
         }
     }
@@ -67,10 +67,10 @@ ExitStatus run_fmt(const FmtOptions& options) {
     }
     std::vector<std::pair<std::string, std::string>> changes;
     for (const auto& file : files) {
-        auto text = read_file(file);
+        std::string error;
+        auto text = base::read_whole_file(sources.reader(), file, error);
         if (!text) {
-            std::fputs(fmt::format("{}: error: cannot read the file [LF4001]\n", file).c_str(),
-                       stderr);
+            fmt::print(stderr, "{}: error: cannot read the file [LF4001]\n", file);
             return ExitStatus::invalid_input;
         }
         const auto before = meaning(sources, file, *text, diagnostics);
@@ -83,11 +83,8 @@ ExitStatus run_fmt(const FmtOptions& options) {
         }
         const auto after = meaning(sources, file + " (formatted)", formatted, diagnostics);
         if (!after || *after != *before) {
-            std::fputs(fmt::format("lexflow: internal error: formatting {} would change its "
-                                   "meaning; the file is left as it is\n",
-                                   file)
-                           .c_str(),
-                       stderr);
+            print_internal_error(fmt::format(
+                "formatting {} would change its meaning; the file is left as it is", file));
             return ExitStatus::internal_error;
         }
         changes.emplace_back(file, std::move(formatted));
@@ -98,17 +95,16 @@ ExitStatus run_fmt(const FmtOptions& options) {
     }
     if (options.check) {
         for (const auto& [file, text] : changes) {
-            std::fputs(fmt::format("{}: not formatted\n", file).c_str(), stdout);
+            fmt::print("{}: not formatted\n", file);
         }
         return changes.empty() ? ExitStatus::clean : ExitStatus::gaps_found;
     }
     for (const auto& [file, text] : changes) {
         if (!write_atomically(file, text)) {
-            std::fputs(fmt::format("{}: error: cannot write the file [LF4001]\n", file).c_str(),
-                       stderr);
+            fmt::print(stderr, "{}: error: cannot write the file [LF4001]\n", file);
             return ExitStatus::invalid_input;
         }
-        std::fputs(fmt::format("formatted {}\n", file).c_str(), stdout);
+        fmt::print("formatted {}\n", file);
     }
     return ExitStatus::clean;
 }

@@ -1,15 +1,14 @@
 #include <fmt/format.h>
 
-#include <cstdio>
+#include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/diagnostic_json.hpp"
-#include "cli/rule_loading.hpp"
+#include "cli/messages.hpp"
 #include "cli/terminal.hpp"
-#include "dsl/diagnostic_renderer.hpp"
-#include "dsl/lint.hpp"
-#include "engine/model_loader.hpp"
+#include "pipeline/lint.hpp"
+#include "report/diagnostic_json.hpp"
+#include "report/diagnostic_renderer.hpp"
 
 namespace lexflow::cli {
 
@@ -24,76 +23,37 @@ struct LintOptions {
     std::string format = "text";
 };
 
-constexpr std::string_view kBuiltinPrefix = "<builtin>/";
-
-/// The attribute keys used anywhere in the models in scope.
-std::set<std::string> model_keys(const engine::Model& model) {
-    std::set<std::string> keys;
-    const auto add = [&](engine::Span attributes) {
-        for (const auto& attribute : model.entries(attributes)) {
-            keys.emplace(model.strings().text(attribute.key));
-        }
-    };
-    for (const auto& surface : model.surfaces()) {
-        add(surface.attributes);
-    }
-    for (const auto& flow : model.flows()) {
-        add(flow.attributes);
-    }
-    for (const auto& role : model.roles()) {
-        add(role.attributes);
-    }
-    return keys;
-}
-
 ExitStatus run_lint(const LintOptions& options) {
-    dsl::SourceSet sources;
-    dsl::Diagnostics diagnostics(200);
     const bool lint_shipped = options.rule_paths.empty();
     if (lint_shipped && options.no_default_rules) {
-        std::fputs("lexflow: error: --no-default-rules leaves no rules to lint; name rule files\n",
-                   stderr);
+        print_error("--no-default-rules leaves no rules to lint; name rule files");
         return ExitStatus::invalid_input;
     }
-    const auto rules =
-        load_rules({!options.no_default_rules, options.rule_paths, dsl::RuleTests::check}, sources,
-                   diagnostics);
-    dsl::LintScope scope;
-    std::vector<dsl::FileId> model_files;
-    for (const auto& path : options.models) {
-        model_files.push_back(sources.add_on_disk(path));
-    }
-    if (rules && !model_files.empty()) {
-        if (const auto model = engine::load_model(model_files, sources, diagnostics)) {
-            scope.model_keys = model_keys(*model);
-            scope.has_models = true;
-        }
-    }
-    if (!rules || diagnostics.has_errors()) {
+    base::SourceSet sources;
+    base::Diagnostics diagnostics(200);
+    const pipeline::LintRequest request{
+        {!options.no_default_rules, options.rule_paths, dsl::RuleTests::check},
+        lint_shipped,
+        options.models};
+    if (!pipeline::run_lint(request, sources, diagnostics)) {
         print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;
     }
-    for (dsl::FileId file = 0; file < sources.size(); ++file) {
-        const bool builtin = sources.name(file).starts_with(kBuiltinPrefix);
-        if (lint_shipped == builtin) {
-            scope.files.insert(file);
-        }
+    if (options.format == "json") {
+        report::JsonStream json(std::cout);
+        json.begin_object().key("diagnostics");
+        report::write_diagnostics_json(json, report::locate(diagnostics, sources));
+        json.end_object();
+        std::cout << '\n';
+    } else {
+        std::cout << report::DiagnosticRenderer(sources, use_color(ColorMode::automatic, stdout))
+                         .render_all(diagnostics);
     }
-    dsl::lint_rules(*rules, scope, diagnostics);
-    const auto text =
-        options.format == "json"
-            ? nlohmann::ordered_json{{"diagnostics", diagnostics_as_json(diagnostics, sources)}}
-                      .dump(2) +
-                  "\n"
-            : dsl::DiagnosticRenderer(sources, use_color(ColorMode::automatic, stdout))
-                  .render_all(diagnostics);
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::cout.flush();
     if (options.strict && diagnostics.warning_count() > 0) {
-        std::fputs(
-            fmt::format("lexflow: {} warning{} treated as errors (--strict)\n",
-                        diagnostics.warning_count(), diagnostics.warning_count() == 1 ? "" : "s")
-                .c_str(),
-            stderr);
+        print_status(fmt::format("{} warning{} treated as errors (--strict)",
+                                 diagnostics.warning_count(),
+                                 diagnostics.warning_count() == 1 ? "" : "s"));
         return ExitStatus::gaps_found;
     }
     return ExitStatus::clean;

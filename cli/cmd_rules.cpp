@@ -1,14 +1,13 @@
 #include <fmt/format.h>
 
-#include <cstdio>
-#include <fstream>
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/rule_catalogue.hpp"
-#include "cli/rule_loading.hpp"
+#include "cli/messages.hpp"
+#include "cli/output.hpp"
+#include "cli/rule_options.hpp"
 #include "cli/terminal.hpp"
-#include "dsl/diagnostic_renderer.hpp"
+#include "pipeline/catalogue.hpp"
 
 namespace lexflow::cli {
 
@@ -23,40 +22,39 @@ struct RulesOptions {
     std::string output;
 };
 
+report::CatalogueFormat catalogue_format(const std::string& name) {
+    return name == "json"       ? report::CatalogueFormat::json
+           : name == "markdown" ? report::CatalogueFormat::markdown
+                                : report::CatalogueFormat::text;
+}
+
 ExitStatus run_rules(const RulesOptions& options) {
-    dsl::SourceSet sources;
-    dsl::Diagnostics diagnostics;
     if (options.rules.no_default_rules && options.rules.paths.empty()) {
-        std::fputs("lexflow: error: --no-default-rules leaves no rules to list; add --rules PATH\n",
-                   stderr);
+        print_error("--no-default-rules leaves no rules to list; add --rules PATH");
         return ExitStatus::invalid_input;
     }
-    auto rules = load_rules(options.rules.sources(), sources, diagnostics);
+    base::SourceSet sources;
+    base::Diagnostics diagnostics;
+    const auto rules = pipeline::load_rules(options.rules.sources(), sources, diagnostics);
     if (!rules) {
         print_diagnostics(sources, diagnostics);
         return ExitStatus::invalid_input;
     }
-    if (!options.pack.empty()) {
-        if (!rules->find_pack(options.pack)) {
-            std::fputs(
-                fmt::format("lexflow: error: no pack '{}' is loaded\n", options.pack).c_str(),
-                stderr);
-            return ExitStatus::invalid_input;
+    if (!options.pack.empty() && rules->find_pack(options.pack) == nullptr) {
+        print_error(fmt::format("no pack '{}' is loaded", options.pack));
+        return ExitStatus::invalid_input;
+    }
+    const auto catalogue = pipeline::catalogue_of(*rules, options.pack);
+    const auto format = catalogue_format(options.format);
+    const bool written = write_output(options.output, [&](std::ostream& out) {
+        if (options.matrix) {
+            report::write_matrix(catalogue, format, out);
+        } else {
+            report::write_catalogue(catalogue, format, out);
         }
-        std::erase_if(rules->rules, [&](const dsl::Rule& r) { return r.pack != options.pack; });
-    }
-    const auto text = options.matrix ? render_matrix(*rules, options.format)
-                                     : render_catalogue(*rules, options.format);
-    if (options.output.empty() || options.output == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return ExitStatus::clean;
-    }
-    std::ofstream out(options.output, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-        std::fputs(fmt::format("lexflow: error: cannot write '{}'\n", options.output).c_str(),
-                   stderr);
+    });
+    if (!written) {
+        print_error(fmt::format("cannot write '{}'", options.output));
         return ExitStatus::invalid_input;
     }
     return ExitStatus::clean;

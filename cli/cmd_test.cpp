@@ -2,16 +2,17 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
+#include "base/diagnostic_ids.hpp"
 #include "cli/commands.hpp"
-#include "cli/diagnostic_json.hpp"
-#include "cli/rule_loading.hpp"
+#include "cli/messages.hpp"
+#include "cli/rule_options.hpp"
 #include "cli/terminal.hpp"
-#include "dsl/diagnostic_ids.hpp"
-#include "engine/rule_test_runner.hpp"
+#include "pipeline/rule_tests.hpp"
+#include "report/diagnostic_json.hpp"
+#include "report/test_results.hpp"
 
 namespace lexflow::cli {
 
@@ -27,12 +28,6 @@ struct TestOptions {
     std::string color = "auto";
 };
 
-/// A test's outcome with the test it came from.
-struct TestRun {
-    const dsl::TestCase* test = nullptr;
-    engine::TestOutcome outcome;
-};
-
 bool selected(const dsl::TestCase& test, const std::string& pattern) {
     if (pattern.empty() || test.name.find(pattern) != std::string::npos) {
         return true;
@@ -42,126 +37,70 @@ bool selected(const dsl::TestCase& test, const std::string& pattern) {
     });
 }
 
-std::string location(const dsl::TestCase& test, const dsl::SourceSet& sources) {
-    return fmt::format("{}:{}", sources.name(test.name_range.file), test.name_range.line);
-}
-
-/// A failed test: where it is and its name, then each difference as a diff line.
-std::string describe_failure(const TestRun& run, const dsl::SourceSet& sources, bool color) {
-    const auto& outcome = run.outcome;
-    auto out = fmt::format("FAIL {}: {}\n", location(*run.test, sources), run.test->name);
-    if (outcome.model_errors.has_errors()) {
-        return out + "  the test's model cannot be loaded (see the errors)\n";
-    }
-    for (const auto& difference : outcome.differences) {
-        const bool expected = difference.side == engine::TestDifference::Side::expected;
-        const auto* start = !color ? "" : expected ? "\x1b[31m" : "\x1b[32m";
-        out += fmt::format("  {}{} {}{}\n", start, expected ? "- expected" : "+ reported",
-                           difference.text, color ? "\x1b[0m" : "");
-    }
-    for (const auto& note : outcome.notes) {
-        out += fmt::format("  note: {}\n", note);
-    }
-    return out;
-}
-
-std::string text_report(const std::vector<TestRun>& runs, const dsl::SourceSet& sources,
-                        bool verbose, bool color) {
-    std::string out;
-    std::size_t passed = 0;
-    for (const auto& run : runs) {
-        if (!run.outcome.passed()) {
-            out += describe_failure(run, sources, color);
-            continue;
-        }
-        ++passed;
-        if (verbose) {
-            out += fmt::format("PASS {}: {}\n", location(*run.test, sources), run.test->name);
-        }
-    }
-    return out + fmt::format("{} passed, {} failed\n", passed, runs.size() - passed);
-}
-
-std::string json_report(const std::vector<TestRun>& runs, const dsl::SourceSet& sources) {
-    auto tests = nlohmann::ordered_json::array();
-    std::size_t passed = 0;
-    for (const auto& run : runs) {
-        const auto& outcome = run.outcome;
-        passed += outcome.passed() ? 1 : 0;
-        auto differences = nlohmann::ordered_json::array();
-        for (const auto& difference : outcome.differences) {
-            differences.push_back(
-                {{"side", difference.side == engine::TestDifference::Side::expected ? "expected"
-                                                                                    : "reported"},
-                 {"text", difference.text}});
-        }
-        tests.push_back({{"name", run.test->name},
-                         {"file", sources.name(run.test->name_range.file)},
-                         {"line", run.test->name_range.line},
-                         {"rules", run.test->rule_ids},
-                         {"passed", outcome.passed()},
-                         {"differences", differences},
-                         {"notes", outcome.notes},
-                         {"errors", diagnostics_as_json(outcome.model_errors, sources)}});
-    }
-    return nlohmann::ordered_json{
-               {"tests", tests}, {"passed", passed}, {"failed", runs.size() - passed}}
-               .dump(2) +
-           "\n";
+report::TestResult result_of(const dsl::TestCase& test, pipeline::TestOutcome outcome,
+                             const base::SourceSet& sources) {
+    report::TestResult result;
+    result.name = test.name;
+    result.file = sources.name(test.name_range.file);
+    result.line = test.name_range.line;
+    result.rules = test.rule_ids;
+    result.model_failed = outcome.model_errors.has_errors();
+    result.differences = std::move(outcome.differences);
+    result.notes = std::move(outcome.notes);
+    result.errors = report::locate(outcome.model_errors, sources);
+    return result;
 }
 
 void no_tests_error(const TestOptions& options) {
     const auto where = fmt::format("{}", fmt::join(options.paths, ", "));
-    const auto message =
-        options.run.empty()
-            ? fmt::format(
-                  "lexflow: error: no rule tests found in {} [{}]\n  help: a test is "
-                  "written as test \"name\" {{ rules ... model ... expect ... }}\n",
-                  where, dsl::diagnostic_ids::no_tests)
-            : fmt::format(
-                  "lexflow: error: no test in {} matches '{}' [{}]\n  help: --run "
-                  "selects tests by a part of their name or of a rule id they test\n",
-                  where, options.run, dsl::diagnostic_ids::no_tests);
-    std::fputs(message.c_str(), stderr);
+    if (options.run.empty()) {
+        print_error(
+            fmt::format("no rule tests found in {} [{}]", where, base::diagnostic_ids::no_tests),
+            "  help: a test is written as test \"name\" { rules ... model ... expect ... }");
+        return;
+    }
+    print_error(fmt::format("no test in {} matches '{}' [{}]", where, options.run,
+                            base::diagnostic_ids::no_tests),
+                "  help: --run selects tests by a part of their name or of a rule id they test");
 }
 
 ExitStatus run_test(const TestOptions& options) {
     const auto color_mode = parse_color_mode(options.color);
-    dsl::SourceSet sources;
-    dsl::Diagnostics diagnostics;
+    base::SourceSet sources;
+    base::Diagnostics diagnostics;
     auto from = options.rules.sources(dsl::RuleTests::check);
     from.paths.insert(from.paths.end(), options.paths.begin(), options.paths.end());
-    const auto rules = load_rules(from, sources, diagnostics);
+    const auto rules = pipeline::load_rules(from, sources, diagnostics);
     if (!rules) {
         print_diagnostics(sources, diagnostics, color_mode);
         return ExitStatus::invalid_input;
     }
-    std::vector<TestRun> runs;
+    std::vector<report::TestResult> results;
     bool bad_model = false;
     for (const auto& test : rules->tests) {
         if (!selected(test, options.run)) {
             continue;
         }
-        auto outcome = engine::run_rule_test(test, *rules, sources);
+        auto outcome = pipeline::run_rule_test(test, *rules, sources);
         if (outcome.model_errors.has_errors()) {
             bad_model = true;
             print_diagnostics(sources, outcome.model_errors, color_mode);
         }
-        runs.push_back({&test, std::move(outcome)});
+        results.push_back(result_of(test, std::move(outcome), sources));
     }
-    if (runs.empty()) {
+    if (results.empty()) {
         no_tests_error(options);
         return ExitStatus::invalid_input;
     }
-    const auto report = options.format == "json" ? json_report(runs, sources)
-                                                 : text_report(runs, sources, options.verbose,
-                                                               use_color(color_mode, stdout));
-    std::fwrite(report.data(), 1, report.size(), stdout);
+    const auto format =
+        options.format == "json" ? report::TestFormat::json : report::TestFormat::text;
+    report::write_test_results(results, format, options.verbose, use_color(color_mode, stdout),
+                               std::cout);
     if (bad_model) {
         return ExitStatus::invalid_input;
     }
-    const bool all_passed = std::all_of(runs.begin(), runs.end(),
-                                        [](const TestRun& run) { return run.outcome.passed(); });
+    const bool all_passed = std::all_of(results.begin(), results.end(),
+                                        [](const report::TestResult& r) { return r.passed(); });
     return all_passed ? ExitStatus::clean : ExitStatus::gaps_found;
 }
 

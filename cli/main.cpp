@@ -6,9 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "base/edit_distance.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
-#include "dsl/edit_distance.hpp"
+#include "cli/messages.hpp"
 
 #ifndef LEXFLOW_VERSION
 #define LEXFLOW_VERSION "unknown"
@@ -31,12 +32,10 @@ bool reject_unknown_command(int argc, char** argv) {
         }
         names.push_back(command.name);
     }
-    const auto match = lexflow::dsl::closest_match(word, names);
-    std::fputs(fmt::format("lexflow: error: unknown command '{}'{}\nRun 'lexflow --help' for the "
-                           "list of commands.\n",
-                           word, match ? "; did you mean '" + *match + "'?" : "")
-                   .c_str(),
-               stderr);
+    const auto match = lexflow::base::closest_match(word, names);
+    lexflow::cli::print_error(fmt::format("unknown command '{}'{}", word,
+                                          match ? "; did you mean '" + *match + "'?" : ""),
+                              "Run 'lexflow --help' for the list of commands.");
     return true;
 }
 
@@ -66,10 +65,7 @@ int run(int argc, char** argv) {
         if (error.get_exit_code() == 0) {
             return app.exit(error);
         }
-        std::fputs(
-            fmt::format("lexflow: error: {}\nRun 'lexflow --help' for usage.\n", error.what())
-                .c_str(),
-            stderr);
+        lexflow::cli::print_error(error.what(), "Run 'lexflow --help' for usage.");
         return to_int(ExitStatus::invalid_input);
     }
     return to_int(status);
@@ -81,11 +77,7 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& failure) {
-        std::fputs(fmt::format("lexflow: internal error: {}\nThis is a bug in lexflow; please "
-                               "report it with the input that caused it.\n",
-                               failure.what())
-                       .c_str(),
-                   stderr);
+        lexflow::cli::print_internal_error(failure.what());
         return to_int(ExitStatus::internal_error);
     }
 }

@@ -4,7 +4,7 @@
 
 #include <cstdlib>
 
-#include "dsl/diagnostic_renderer.hpp"
+#include "report/diagnostic_renderer.hpp"
 
 namespace lexflow::cli {
 
@@ -24,9 +24,9 @@ bool use_color(ColorMode mode, std::FILE* stream) {
     return isatty(fileno(stream)) != 0;
 }
 
-void print_diagnostics(const dsl::SourceSet& sources, const dsl::Diagnostics& diagnostics,
+void print_diagnostics(const base::SourceSet& sources, const base::Diagnostics& diagnostics,
                        ColorMode mode) {
-    const dsl::DiagnosticRenderer renderer(sources, use_color(mode, stderr));
+    const report::DiagnosticRenderer renderer(sources, use_color(mode, stderr));
     std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
 }
 

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <string>
 
-#include "dsl/diagnostic.hpp"
-#include "dsl/source.hpp"
+#include "base/diagnostic.hpp"
+#include "base/source.hpp"
 
 namespace lexflow::cli {
 
@@ -17,7 +17,7 @@ enum class ColorMode { automatic, always, never };
 [[nodiscard]] bool use_color(ColorMode mode, std::FILE* stream);
 
 /// Prints diagnostics to stderr, coloured as `mode` and the terminal allow.
-void print_diagnostics(const dsl::SourceSet& sources, const dsl::Diagnostics& diagnostics,
+void print_diagnostics(const base::SourceSet& sources, const base::Diagnostics& diagnostics,
                        ColorMode mode = ColorMode::automatic);
 
 /// Declares `--color auto|always|never` on `command`, stored in `color`.

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "dsl/severity.hpp"
-#include "dsl/source.hpp"
+#include "base/severity.hpp"
+#include "base/source.hpp"
 
 /// The abstract syntax of rule files. Every node keeps the SourceRange of the
 /// text it came from, so that checks and findings can point back at it.
@@ -36,15 +36,15 @@ struct Literal {
     double number = 0;
     bool boolean = false;
     std::vector<Literal> items;  ///< list elements
-    SourceRange range;
+    base::SourceRange range;
 };
 
 /// `x`, `x.key`, `x.key.sub`: a variable and the attribute keys read from it.
 struct AttributePath {
     std::string variable;
-    SourceRange variable_range;
+    base::SourceRange variable_range;
     std::vector<std::string> keys;
-    SourceRange range;  ///< the whole path
+    base::SourceRange range;  ///< the whole path
 
     /// The path as written: "x.key.sub".
     [[nodiscard]] std::string spelling() const;
@@ -54,10 +54,10 @@ struct AttributePath {
 struct Binding {
     Domain domain = Domain::node;
     std::string variable;
-    SourceRange variable_range;
+    base::SourceRange variable_range;
     Adjacency adjacency = Adjacency::none;
     std::string anchor;  ///< the node variable after `from`/`to`
-    SourceRange anchor_range;
+    base::SourceRange anchor_range;
 };
 
 /// A condition or operand. One struct for all forms keeps the tree a plain
@@ -74,7 +74,7 @@ struct Expr {
         exists,   ///< `exists binding [where operands[0]]`
     };
     Kind kind = Kind::literal;
-    SourceRange range;
+    base::SourceRange range;
     Literal literal;
     AttributePath path;
     CompareOp op = CompareOp::eq;
@@ -107,13 +107,13 @@ struct PathQuantifier {
     std::optional<Binding> through;
     std::optional<Expr> through_condition;
     ReportPer per = ReportPer::target;
-    SourceRange range;
+    base::SourceRange range;
 };
 
 /// A quoted citation such as "EU AI Act Art. 50(2)".
 struct Citation {
     std::string text;
-    SourceRange range;
+    base::SourceRange range;
 };
 
 /// A `message` or `remediation` string with `{x}` / `{x.path}` holes.
@@ -123,29 +123,29 @@ struct Template {
         std::optional<AttributePath> path;  ///< an interpolated value
     };
     std::string raw;  ///< the text between the quotes, escapes unprocessed
-    SourceRange range;
+    base::SourceRange range;
     std::vector<Segment> segments;  ///< filled by the checker
 };
 
 /// `rule ID { ... }`.
 struct Rule {
     std::string id;
-    SourceRange id_range;
+    base::SourceRange id_range;
     std::uint32_t last_line = 0;  ///< the line of the rule's closing brace
     std::string pack;             ///< id of the pack it belongs to; empty for none
     std::optional<std::string> title;
     std::optional<std::string> description;
     std::vector<Citation> citations;
-    std::optional<Severity> severity;
+    std::optional<base::Severity> severity;
     std::string severity_spelling;
-    SourceRange severity_range;
+    base::SourceRange severity_range;
     std::vector<std::string> tags;
     std::optional<Template> message;
     std::optional<Template> remediation;
     /// `effective "2026-08-02"`: the date (ISO 8601) the duty applies from;
     /// gaps found before it are reported as upcoming. Empty: always in force.
     std::string effective;
-    SourceRange effective_range;
+    base::SourceRange effective_range;
     /// `covers [...]`: ids of the failure patterns the rule detects.
     std::vector<Citation> covers;
 
@@ -154,17 +154,17 @@ struct Rule {
     std::optional<Expr> condition;
     std::optional<Expr> requirement;
     std::optional<PathQuantifier> path;  ///< set instead of the three above for path rules
-    SourceRange quantifier_range;
+    base::SourceRange quantifier_range;
 
     /// Fields given more than once, for the checker to report.
-    std::vector<std::pair<std::string, SourceRange>> repeated_fields;
+    std::vector<std::pair<std::string, base::SourceRange>> repeated_fields;
 };
 
 /// `pack ID ["Title"] { applies when C }` (a declaration) or `pack ID`
 /// (membership of the file's rules in a pack declared elsewhere).
 struct PackClause {
     std::string id;
-    SourceRange id_range;
+    base::SourceRange id_range;
     bool is_declaration = false;
     std::string title;
     std::optional<Expr> applies_when;
@@ -175,7 +175,7 @@ struct PackClause {
 struct Pattern {
     std::string id;
     std::string description;
-    SourceRange range;
+    base::SourceRange range;
 };
 
 /// `expect RULE-ID [upcoming | not evaluated] on KIND "id" [witness [...]]`:
@@ -188,13 +188,13 @@ struct Expectation {
         not_evaluated,  ///< the rule could not decide for the subject
     };
     std::string rule_id;
-    SourceRange rule_range;
+    base::SourceRange rule_range;
     Status status = Status::gap;
     Domain kind = Domain::node;
     std::string subject;
     /// `witness ["a", "b"]`: the surfaces the reported path passes, in order.
     std::optional<std::vector<std::string>> witness;
-    SourceRange range;  ///< the whole expectation, for pointing at it
+    base::SourceRange range;  ///< the whole expectation, for pointing at it
 };
 
 /// `test "name" { rules ... model ... expect ... }`: a rule unit test. The
@@ -202,9 +202,9 @@ struct Expectation {
 /// exactly the expectations: nothing missing, nothing more.
 struct TestCase {
     std::string name;
-    SourceRange name_range;
+    base::SourceRange name_range;
     std::vector<std::string> rule_ids;  ///< the rules under test
-    std::vector<SourceRange> rule_ranges;
+    std::vector<base::SourceRange> rule_ranges;
     /// `model "file.yaml"`: a model file, relative to the test's own file.
     std::string model_path;
     /// `model """ ... """`: the model written in the test. The text starts at
@@ -212,19 +212,19 @@ struct TestCase {
     /// errors in it point into the test file.
     std::optional<std::string> inline_model;
     std::uint32_t inline_model_line = 0;
-    SourceRange model_range;
+    base::SourceRange model_range;
     /// `as of "2026-11-25"`: the date to test for; empty: every rule in force.
     std::string as_of;
-    SourceRange as_of_range;
+    base::SourceRange as_of_range;
     bool expects_nothing = false;  ///< `expect none`
-    SourceRange expect_none_range;
+    base::SourceRange expect_none_range;
     std::vector<Expectation> expectations;
-    std::vector<std::pair<std::string, SourceRange>> repeated_fields;
+    std::vector<std::pair<std::string, base::SourceRange>> repeated_fields;
 };
 
 /// One parsed `.lf` file.
 struct RuleFile {
-    FileId file = 0;
+    base::FileId file = 0;
     std::optional<PackClause> pack;
     std::vector<Rule> rules;
     std::vector<Pattern> patterns;

@@ -5,10 +5,10 @@
 #include <iterator>
 #include <map>
 
-#include "dsl/diagnostic_ids.hpp"
-#include "dsl/edit_distance.hpp"
+#include "base/diagnostic_ids.hpp"
+#include "base/edit_distance.hpp"
+#include "base/iso_date.hpp"
 #include "dsl/interpolation.hpp"
-#include "dsl/iso_date.hpp"
 #include "dsl/test_checker.hpp"
 
 namespace lexflow::dsl {
@@ -27,7 +27,7 @@ using Scope = std::vector<ScopeEntry>;
 
 class Checker {
   public:
-    explicit Checker(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+    explicit Checker(base::Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
 
     RuleSet run(std::vector<RuleFile> files, RuleTests tests_wanted) {
         RuleSet result;
@@ -52,10 +52,10 @@ class Checker {
     }
 
   private:
-    void error(std::string_view code, SourceRange range, std::string message, std::string help = {},
-               std::vector<DiagnosticNote> notes = {}) {
-        diagnostics_.report({DiagnosticLevel::error, std::string(code), range, std::move(message),
-                             std::move(notes), std::move(help)});
+    void error(std::string_view code, base::SourceRange range, std::string message,
+               std::string help = {}, std::vector<base::DiagnosticNote> notes = {}) {
+        diagnostics_.report({base::DiagnosticLevel::error, std::string(code), range,
+                             std::move(message), std::move(notes), std::move(help)});
     }
 
     void collect_packs(std::vector<RuleFile>& files, RuleSet& result) {
@@ -65,7 +65,7 @@ class Checker {
             }
             auto& clause = *file.pack;
             if (const auto* first = result.find_pack(clause.id)) {
-                error(diagnostic_ids::duplicate_pack, clause.id_range,
+                error(base::diagnostic_ids::duplicate_pack, clause.id_range,
                       "pack '" + clause.id + "' is declared more than once",
                       "declare it in one file and start the others with 'pack " + clause.id + "'",
                       {{"first declared here", first->range}});
@@ -89,9 +89,9 @@ class Checker {
         for (const auto& file : files) {
             if (file.pack && !file.pack->is_declaration && !result.find_pack(file.pack->id)) {
                 error(
-                    diagnostic_ids::undeclared_pack, file.pack->id_range,
+                    base::diagnostic_ids::undeclared_pack, file.pack->id_range,
                     "pack '" + file.pack->id + "' is not declared in any loaded rule file",
-                    did_you_mean(file.pack->id, declared),
+                    base::did_you_mean(file.pack->id, declared),
                     {{"declare it with: pack " + file.pack->id + " \"Title\" { applies when ... }",
                       std::nullopt}});
             }
@@ -99,12 +99,12 @@ class Checker {
     }
 
     void collect_patterns(std::vector<RuleFile>& files, RuleSet& result) {
-        std::map<std::string, SourceRange> seen;
+        std::map<std::string, base::SourceRange> seen;
         for (auto& file : files) {
             for (auto& pattern : file.patterns) {
                 if (const auto [first, inserted] = seen.emplace(pattern.id, pattern.range);
                     !inserted) {
-                    error(diagnostic_ids::duplicate_pattern, pattern.range,
+                    error(base::diagnostic_ids::duplicate_pattern, pattern.range,
                           "failure pattern '" + pattern.id + "' is declared more than once",
                           "keep one declaration", {{"first declared here", first->second}});
                     continue;
@@ -122,8 +122,8 @@ class Checker {
         std::sort(known.begin(), known.end());
         for (const auto& covered : rule.covers) {
             if (!std::binary_search(known.begin(), known.end(), covered.text)) {
-                auto help = did_you_mean(covered.text, known);
-                error(diagnostic_ids::unknown_pattern, covered.range,
+                auto help = base::did_you_mean(covered.text, known);
+                error(base::diagnostic_ids::unknown_pattern, covered.range,
                       "unknown failure pattern '" + covered.text + "'",
                       help.empty() ? "declare it with: pattern " + covered.text + " \"...\""
                                    : std::move(help));
@@ -133,20 +133,20 @@ class Checker {
 
     void check_rule(Rule& rule) {
         if (const auto [first, inserted] = rule_ids_.emplace(rule.id, rule.id_range); !inserted) {
-            error(diagnostic_ids::duplicate_rule_id, rule.id_range,
+            error(base::diagnostic_ids::duplicate_rule_id, rule.id_range,
                   "rule id '" + rule.id + "' is already used",
                   "rule ids are unique across all loaded packs; choose another id",
                   {{"first used here", first->second}});
         }
         for (const auto& [field, range] : rule.repeated_fields) {
-            error(diagnostic_ids::duplicate_field, range,
+            error(base::diagnostic_ids::duplicate_field, range,
                   "'" + field + "' is given more than once in rule '" + rule.id + "'",
                   field == "for every" ? "a rule has one 'for every' clause" : "keep one");
         }
         check_required_fields(rule);
         check_severity(rule);
-        if (!rule.effective.empty() && !is_iso_date(rule.effective)) {
-            error(diagnostic_ids::invalid_date, rule.effective_range,
+        if (!rule.effective.empty() && !base::is_iso_date(rule.effective)) {
+            error(base::diagnostic_ids::invalid_date, rule.effective_range,
                   "'" + rule.effective + "' is not a date",
                   "write it as \"YYYY-MM-DD\", e.g. \"2026-08-02\"");
         }
@@ -232,7 +232,7 @@ class Checker {
         if (expr.kind == Expr::Kind::path || expr.kind == Expr::Kind::has) {
             const auto& name = expr.path.variable;
             if (name == path.source.variable || name == path.target.variable) {
-                error(diagnostic_ids::path_scope, expr.path.variable_range,
+                error(base::diagnostic_ids::path_scope, expr.path.variable_range,
                       "the condition on '" + own.variable + "' cannot read '" + name + "'",
                       "it is checked once for the whole graph, so it reads only '" + own.variable +
                           "' and 'model'");
@@ -251,7 +251,7 @@ class Checker {
     void check_required_fields(const Rule& rule) {
         const auto require = [&](bool present, const char* field, const char* example) {
             if (!present) {
-                error(diagnostic_ids::missing_field, rule.id_range,
+                error(base::diagnostic_ids::missing_field, rule.id_range,
                       "rule '" + rule.id + "' has no '" + field + "'",
                       std::string("add a line such as: ") + example);
             }
@@ -267,19 +267,20 @@ class Checker {
         if (rule.severity_spelling.empty() || rule.severity) {
             return;
         }
-        const std::vector<std::string_view> names(kSeverityNames.begin(), kSeverityNames.end());
-        auto help = did_you_mean(rule.severity_spelling, names);
+        const std::vector<std::string_view> names(base::kSeverityNames.begin(),
+                                                  base::kSeverityNames.end());
+        auto help = base::did_you_mean(rule.severity_spelling, names);
         if (help.empty()) {
             help = "use one of: critical, high, medium, low, info";
         }
-        error(diagnostic_ids::unknown_severity, rule.severity_range,
+        error(base::diagnostic_ids::unknown_severity, rule.severity_range,
               "unknown severity '" + rule.severity_spelling + "'", std::move(help));
     }
 
     /// Checks that a new variable neither hides another nor takes `model`.
-    bool declare(const std::string& name, SourceRange range, Domain, const Scope& scope) {
+    bool declare(const std::string& name, base::SourceRange range, Domain, const Scope& scope) {
         if (name == kModelVariable) {
-            error(diagnostic_ids::shadowed_variable, range,
+            error(base::diagnostic_ids::shadowed_variable, range,
                   "'model' is reserved for the model's top-level attributes",
                   "choose another variable name");
             return false;
@@ -287,7 +288,7 @@ class Checker {
         const auto existing = std::find_if(scope.begin(), scope.end(),
                                            [&](const ScopeEntry& e) { return e.name == name; });
         if (existing != scope.end()) {
-            error(diagnostic_ids::shadowed_variable, range,
+            error(base::diagnostic_ids::shadowed_variable, range,
                   "variable '" + name + "' is already bound by an enclosing quantifier",
                   "choose another name, so that each variable means one thing");
             return false;
@@ -295,7 +296,7 @@ class Checker {
         return true;
     }
 
-    const ScopeEntry* resolve(const std::string& name, SourceRange range, const Scope& scope,
+    const ScopeEntry* resolve(const std::string& name, base::SourceRange range, const Scope& scope,
                               bool applicability) {
         const auto found = std::find_if(scope.begin(), scope.end(),
                                         [&](const ScopeEntry& e) { return e.name == name; });
@@ -303,7 +304,7 @@ class Checker {
             return &*found;
         }
         if (applicability) {
-            error(diagnostic_ids::applicability_scope, range,
+            error(base::diagnostic_ids::applicability_scope, range,
                   "'applies when' can only read 'model', not '" + name + "'",
                   "write it as 'model." + name + "' if it is a top-level model attribute");
             return nullptr;
@@ -312,11 +313,11 @@ class Checker {
         for (const auto& entry : scope) {
             names.push_back(entry.name);
         }
-        auto help = did_you_mean(name, names);
+        auto help = base::did_you_mean(name, names);
         if (help.empty()) {
             help = "variables are bound by 'for every' or 'exists'; strings need double quotes";
         }
-        error(diagnostic_ids::unknown_variable, range, "unknown variable '" + name + "'",
+        error(base::diagnostic_ids::unknown_variable, range, "unknown variable '" + name + "'",
               std::move(help));
         return nullptr;
     }
@@ -343,7 +344,7 @@ class Checker {
         const auto& binding = expr.binding;
         if (binding.adjacency != Adjacency::none) {
             if (binding.domain != Domain::flow) {
-                error(diagnostic_ids::adjacency_needs_flow, expr.range,
+                error(base::diagnostic_ids::adjacency_needs_flow, expr.range,
                       "'from' and 'to' follow flows, not " +
                           std::string(to_string(binding.domain)) + "s",
                       "write 'exists flow f from x' or 'exists flow f to x'");
@@ -351,7 +352,7 @@ class Checker {
             if (const auto* anchor =
                     resolve(binding.anchor, binding.anchor_range, scope, applicability);
                 anchor && anchor->domain != Domain::node) {
-                error(diagnostic_ids::adjacency_needs_flow, binding.anchor_range,
+                error(base::diagnostic_ids::adjacency_needs_flow, binding.anchor_range,
                       "'" + binding.anchor + "' is not a node variable",
                       "'from' and 'to' take a variable bound to a node");
             }
@@ -373,13 +374,13 @@ class Checker {
         }
     }
 
-    Diagnostics& diagnostics_;
-    std::map<std::string, SourceRange> rule_ids_;
+    base::Diagnostics& diagnostics_;
+    std::map<std::string, base::SourceRange> rule_ids_;
 };
 
 }  // namespace
 
-RuleSet check_rules(std::vector<RuleFile> files, Diagnostics& diagnostics, RuleTests tests) {
+RuleSet check_rules(std::vector<RuleFile> files, base::Diagnostics& diagnostics, RuleTests tests) {
     return Checker(diagnostics).run(std::move(files), tests);
 }
 

@@ -2,8 +2,8 @@
 
 #include <vector>
 
+#include "base/diagnostic.hpp"
 #include "dsl/ast.hpp"
-#include "dsl/diagnostic.hpp"
 #include "dsl/rule_set.hpp"
 
 namespace lexflow::dsl {
@@ -19,7 +19,7 @@ enum class RuleTests {
 /// `{...}` interpolation; then, if asked, the rule tests (see
 /// test_checker.hpp). Reports every problem it finds; the result is only
 /// meaningful when no error was reported.
-[[nodiscard]] RuleSet check_rules(std::vector<RuleFile> files, Diagnostics& diagnostics,
+[[nodiscard]] RuleSet check_rules(std::vector<RuleFile> files, base::Diagnostics& diagnostics,
                                   RuleTests tests = RuleTests::check);
 
 }  // namespace lexflow::dsl

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "dsl/diagnostic_ids.hpp"
+#include "base/diagnostic_ids.hpp"
 #include "dsl/internal/ast_builder.hpp"
 
 namespace lexflow::dsl {
@@ -45,7 +45,7 @@ std::optional<AttributePath> parse_hole(std::string_view inside) {
 
 class TemplateSplitter {
   public:
-    TemplateSplitter(Template& text, Diagnostics& diagnostics)
+    TemplateSplitter(Template& text, base::Diagnostics& diagnostics)
         : text_(text), raw_(text.raw), diagnostics_(diagnostics) {}
 
     bool run() {
@@ -100,7 +100,7 @@ class TemplateSplitter {
 
     /// The range of raw bytes [offset, offset+length): the template's range
     /// starts at its opening quote.
-    [[nodiscard]] SourceRange at(std::size_t offset, std::uint32_t length) const {
+    [[nodiscard]] base::SourceRange at(std::size_t offset, std::uint32_t length) const {
         auto range = text_.range;
         range.column += static_cast<std::uint32_t>(offset) + 1;
         range.length = length;
@@ -109,8 +109,8 @@ class TemplateSplitter {
 
     void error(std::size_t offset, std::uint32_t length, std::string message, std::string help) {
         ok_ = false;
-        diagnostics_.report({DiagnosticLevel::error,
-                             std::string(diagnostic_ids::bad_interpolation),
+        diagnostics_.report({base::DiagnosticLevel::error,
+                             std::string(base::diagnostic_ids::bad_interpolation),
                              at(offset, length),
                              std::move(message),
                              {},
@@ -119,13 +119,13 @@ class TemplateSplitter {
 
     Template& text_;
     std::string_view raw_;
-    Diagnostics& diagnostics_;
+    base::Diagnostics& diagnostics_;
     bool ok_ = true;
 };
 
 }  // namespace
 
-bool split_template(Template& text, Diagnostics& diagnostics) {
+bool split_template(Template& text, base::Diagnostics& diagnostics) {
     text.segments.clear();
     return TemplateSplitter(text, diagnostics).run();
 }

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 
-#include "dsl/edit_distance.hpp"
-#include "dsl/vocabulary.hpp"
+#include "base/edit_distance.hpp"
+#include "dsl/names_read.hpp"
 
 namespace lexflow::dsl {
 
@@ -55,10 +55,10 @@ bool literals_equal(const Literal& a, const Literal& b) {
 
 class Linter {
   public:
-    Linter(const RuleSet& rules, const LintScope& scope, Diagnostics& diagnostics)
+    Linter(const RuleSet& rules, const LintScope& scope, base::Diagnostics& diagnostics)
         : rules_(rules), scope_(scope), diagnostics_(diagnostics) {
         for (const auto& rule : rules.rules) {
-            for (const auto& key : vocabulary_of(rule).keys) {
+            for (const auto& key : names_read_by(rule).keys) {
                 ++key_uses_[key];
             }
         }
@@ -76,9 +76,14 @@ class Linter {
     }
 
   private:
-    void warn(SourceRange range, const char* check, std::string message, std::string help = {}) {
-        diagnostics_.report(
-            {DiagnosticLevel::warning, check, range, std::move(message), {}, std::move(help)});
+    void warn(base::SourceRange range, const char* check, std::string message,
+              std::string help = {}) {
+        diagnostics_.report({base::DiagnosticLevel::warning,
+                             check,
+                             range,
+                             std::move(message),
+                             {},
+                             std::move(help)});
     }
 
     void lint(const Rule& rule) {
@@ -129,7 +134,7 @@ class Linter {
                     others.push_back(known);
                 }
             }
-            const auto match = closest_match(key, others);
+            const auto match = base::closest_match(key, others);
             if (match) {
                 reported_.insert(key);
                 warn(path.range, "unknown-attribute",
@@ -217,14 +222,14 @@ class Linter {
 
     const RuleSet& rules_;
     const LintScope& scope_;
-    Diagnostics& diagnostics_;
+    base::Diagnostics& diagnostics_;
     std::map<std::string, int> key_uses_;
     std::set<std::string> reported_;
 };
 
 }  // namespace
 
-void lint_rules(const RuleSet& rules, const LintScope& scope, Diagnostics& diagnostics) {
+void lint_rules(const RuleSet& rules, const LintScope& scope, base::Diagnostics& diagnostics) {
     Linter(rules, scope, diagnostics).run();
 }
 

@@ -3,7 +3,7 @@
 #include <set>
 #include <string>
 
-#include "dsl/diagnostic.hpp"
+#include "base/diagnostic.hpp"
 #include "dsl/rule_set.hpp"
 
 namespace lexflow::dsl {
@@ -12,7 +12,7 @@ namespace lexflow::dsl {
 struct LintScope {
     /// Files whose rules are linted; rules from other files (the shipped
     /// packs) only inform the checks.
-    std::set<FileId> files;
+    std::set<base::FileId> files;
     /// Attribute keys of the models in scope (`lexflow lint --model`).
     std::set<std::string> model_keys;
     bool has_models = false;
@@ -22,6 +22,6 @@ struct LintScope {
 /// named after its check (clang-tidy style), e.g. "[unused-variable]":
 /// missing-citation, missing-remediation, unknown-attribute,
 /// constant-comparison, unused-variable, unreachable-where.
-void lint_rules(const RuleSet& rules, const LintScope& scope, Diagnostics& diagnostics);
+void lint_rules(const RuleSet& rules, const LintScope& scope, base::Diagnostics& diagnostics);
 
 }  // namespace lexflow::dsl

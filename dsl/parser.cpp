@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "dsl/diagnostic_ids.hpp"
+#include "base/diagnostic_ids.hpp"
 #include "dsl/grammar_errors.hpp"
 #include "dsl/internal/ast_builder.hpp"
 
@@ -46,7 +46,8 @@ p::position error_position(std::string_view text, const p::position& stopped) {
     return p::position(after, line, column, stopped.source);
 }
 
-Diagnostic syntax_error(FileId file, std::string_view text, const p::parse_error& error) {
+base::Diagnostic syntax_error(base::FileId file, std::string_view text,
+                              const p::parse_error& error) {
     const auto position = error_position(text, error.positions().front());
     std::string message(error.message());
     std::string help;
@@ -54,11 +55,11 @@ Diagnostic syntax_error(FileId file, std::string_view text, const p::parse_error
         message = "the rule nests too deeply to be read";
         help = "split the condition, or remove redundant parentheses and 'not's";
     }
-    const SourceRange range{file, static_cast<std::uint32_t>(position.line),
-                            static_cast<std::uint32_t>(position.column),
-                            token_length(text, position.byte)};
-    return {DiagnosticLevel::error,
-            std::string(diagnostic_ids::syntax_error),
+    const base::SourceRange range{file, static_cast<std::uint32_t>(position.line),
+                                  static_cast<std::uint32_t>(position.column),
+                                  token_length(text, position.byte)};
+    return {base::DiagnosticLevel::error,
+            std::string(base::diagnostic_ids::syntax_error),
             range,
             std::move(message),
             {},
@@ -71,13 +72,13 @@ bool looks_binary(std::string_view text) {
 
 }  // namespace
 
-std::optional<RuleFile> parse_rule_file(const SourceSet& sources, FileId file,
-                                        Diagnostics& diagnostics) {
+std::optional<RuleFile> parse_rule_file(const base::SourceSet& sources, base::FileId file,
+                                        base::Diagnostics& diagnostics) {
     const auto text = sources.text(file);
     if (looks_binary(text)) {
-        diagnostics.report({DiagnosticLevel::error,
-                            std::string(diagnostic_ids::syntax_error),
-                            SourceRange{file, 0, 0, 1},
+        diagnostics.report({base::DiagnosticLevel::error,
+                            std::string(base::diagnostic_ids::syntax_error),
+                            base::SourceRange{file, 0, 0, 1},
                             "this is not a text file (it contains NUL bytes)",
                             {},
                             "rule files are UTF-8 text ending in .lf"});

@@ -13,7 +13,7 @@ struct Pack {
     std::string id;
     std::string title;
     std::optional<Expr> applies_when;  ///< none: the pack always applies
-    SourceRange range;
+    base::SourceRange range;
 };
 
 /// Every loaded rule, checked: each rule has a title, a severity, a message

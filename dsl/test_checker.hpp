@@ -2,8 +2,8 @@
 
 #include <vector>
 
+#include "base/diagnostic.hpp"
 #include "dsl/ast.hpp"
-#include "dsl/diagnostic.hpp"
 #include "dsl/rule_set.hpp"
 
 namespace lexflow::dsl {
@@ -12,6 +12,6 @@ namespace lexflow::dsl {
 /// has a model, names loaded rules, and expects only what those rules can
 /// report; names are unique within a file. Appends the valid tests to
 /// `rules.tests` and reports every problem it finds.
-void check_tests(std::vector<TestCase> tests, RuleSet& rules, Diagnostics& diagnostics);
+void check_tests(std::vector<TestCase> tests, RuleSet& rules, base::Diagnostics& diagnostics);
 
 }  // namespace lexflow::dsl

@@ -1,32 +1,41 @@
 #include "engine/evaluator.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <tuple>
 
-#include "engine/condition_evaluator.hpp"
-#include "engine/finding_builder.hpp"
-#include "engine/graph.hpp"
-#include "engine/path_rule.hpp"
-#include "engine/query.hpp"
+#include "engine/element_kind.hpp"
+#include "engine/internal/condition_evaluator.hpp"
+#include "engine/internal/finding_builder.hpp"
+#include "engine/internal/graph.hpp"
+#include "engine/internal/path_rule.hpp"
+#include "engine/internal/query.hpp"
+#include "engine/rule_info.hpp"
 
 namespace lexflow::engine {
 
+using internal::compile_condition;
+using internal::compile_path_rule;
+using internal::compile_rule;
+using internal::ConditionEvaluator;
+using internal::FindingBuilder;
+using internal::FlowGraph;
+using internal::kSubjectSlot;
+using internal::Query;
+using internal::run_path_rule;
+using internal::Truth;
+using model::ElementKind;
+using model::ElementRef;
+using report::Finding;
+using report::NotEvaluated;
+using report::PackStatus;
+using report::Report;
+using report::Subject;
+
 namespace {
 
-ElementKind element_kind(dsl::Domain domain) {
-    switch (domain) {
-        case dsl::Domain::flow:
-            return ElementKind::flow;
-        case dsl::Domain::role:
-            return ElementKind::role;
-        case dsl::Domain::node:
-            break;
-    }
-    return ElementKind::surface;
-}
-
-std::size_t domain_size(const Model& model, ElementKind kind) {
+std::size_t domain_size(const model::Model& model, ElementKind kind) {
     switch (kind) {
         case ElementKind::flow:
             return model.flows().size();
@@ -40,7 +49,7 @@ std::size_t domain_size(const Model& model, ElementKind kind) {
 
 /// Sort key shared by findings and "not evaluated" entries: most severe first,
 /// then rule id, then where the subject is defined. Holds references into `s`.
-auto order_key(const dsl::Severity severity, const std::string& rule, const Subject& s) {
+auto order_key(const base::Severity severity, const std::string& rule, const Subject& s) {
     return std::make_tuple(-static_cast<int>(severity), std::cref(rule), std::cref(s.file), s.line,
                            s.column, std::cref(s.id));
 }
@@ -53,15 +62,15 @@ const Subject& subject_or_none(const std::optional<Subject>& subject) {
 /// Runs `for every node|flow|role` rules: one pass over the rule's domain.
 class ElementRuleRunner {
   public:
-    ElementRuleRunner(Model& model, const FlowGraph& graph, const FindingBuilder& builder,
-                      Report& report)
-        : model_(model), graph_(graph), builder_(builder), report_(report) {}
+    ElementRuleRunner(model::ValueSpace& values, const FlowGraph& graph,
+                      const FindingBuilder& builder, Report& report)
+        : values_(values), graph_(graph), builder_(builder), report_(report) {}
 
     void run(const dsl::Rule& rule) {
-        const auto query = compile_rule(rule, model_);
-        ConditionEvaluator conditions(model_, graph_, query.slot_count);
+        const auto query = compile_rule(rule, values_);
+        ConditionEvaluator conditions(values_, graph_, query.slot_count);
         const auto kind = element_kind(query.domain);
-        const auto count = static_cast<std::uint32_t>(domain_size(model_, kind));
+        const auto count = static_cast<std::uint32_t>(domain_size(values_.model(), kind));
         for (std::uint32_t i = 0; i < count; ++i) {
             check_subject(query, conditions, {kind, i});
         }
@@ -96,20 +105,20 @@ class ElementRuleRunner {
         }
     }
 
-    Model& model_;
+    model::ValueSpace& values_;
     const FlowGraph& graph_;
     const FindingBuilder& builder_;
     Report& report_;
 };
 
 /// Decides whether a pack applies to the model; records its status.
-PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules, Model& model,
-                             const FlowGraph& graph, Report& report) {
+PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules,
+                             model::ValueSpace& values, const FlowGraph& graph, Report& report) {
     if (!pack.applies_when) {
         return PackStatus::State::applied;
     }
-    const auto condition = compile_condition(*pack.applies_when, model);
-    ConditionEvaluator conditions(model, graph, 1);
+    const auto condition = compile_condition(*pack.applies_when, values);
+    ConditionEvaluator conditions(values, graph, 1);
     switch (conditions.evaluate(condition)) {
         case Truth::yes:
             return PackStatus::State::applied;
@@ -120,7 +129,7 @@ PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules, M
     }
     // Undecided applicability weighs as much as the pack's most severe rule:
     // with --fail-on, lexflow fails closed rather than skip the pack silently.
-    auto severity = dsl::Severity::info;
+    auto severity = base::Severity::info;
     for (const auto& rule : rules.rules) {
         if (rule.pack == pack.id) {
             severity = std::max(severity, *rule.severity);
@@ -149,22 +158,31 @@ void sort_report(Report& report) {
                      });
 }
 
-}  // namespace
-
-std::string_view to_string(PackStatus::State state) {
-    switch (state) {
-        case PackStatus::State::applied:
-            return "applied";
-        case PackStatus::State::not_applicable:
-            return "not_applicable";
-        case PackStatus::State::not_evaluated:
-            return "not_evaluated";
+/// What became of each rule, in pack and id order.
+std::vector<report::RuleRun> rule_runs(const dsl::RuleSet& rules,
+                                       const std::map<std::string, PackStatus::State>& states) {
+    std::vector<report::RuleRun> runs;
+    for (const auto& rule : rules.rules) {
+        auto outcome = report::RuleRun::Outcome::evaluated;
+        if (const auto state = states.find(rule.pack); state != states.end()) {
+            outcome = state->second == PackStatus::State::not_applicable
+                          ? report::RuleRun::Outcome::not_applied
+                      : state->second == PackStatus::State::not_evaluated
+                          ? report::RuleRun::Outcome::undecided
+                          : outcome;
+        }
+        runs.push_back({rule_info(rule), outcome});
     }
-    return "applied";
+    std::sort(runs.begin(), runs.end(), [](const report::RuleRun& a, const report::RuleRun& b) {
+        return std::tie(a.rule.pack, a.rule.id) < std::tie(b.rule.pack, b.rule.id);
+    });
+    return runs;
 }
 
-Report evaluate(const dsl::RuleSet& rules, Model& model, const dsl::SourceSet& sources,
-                const EvaluationOptions& options) {
+}  // namespace
+
+Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
+                const base::SourceSet& sources, const EvaluationOptions& options) {
     Report report;
     report.as_of = options.as_of;
     report.model_name = model.name();
@@ -175,30 +193,40 @@ Report evaluate(const dsl::RuleSet& rules, Model& model, const dsl::SourceSet& s
     report.flows = model.flows().size();
     report.roles = model.roles().size();
 
+    model::ValueSpace values(model);
     const FlowGraph graph(model);
     std::map<std::string, PackStatus::State> states;
     for (const auto& pack : rules.packs) {
-        const auto state = pack_state(pack, rules, model, graph, report);
+        const auto state = pack_state(pack, rules, values, graph, report);
         states[pack.id] = state;
         const auto members = std::count_if(rules.rules.begin(), rules.rules.end(),
                                            [&](const dsl::Rule& r) { return r.pack == pack.id; });
         report.packs.push_back({pack.id, pack.title, state, static_cast<std::size_t>(members)});
     }
-    const FindingBuilder builder(model, sources, options.as_of);
-    ElementRuleRunner element_rules(model, graph, builder, report);
+    const FindingBuilder builder(values, sources, options.as_of);
+    ElementRuleRunner element_rules(values, graph, builder, report);
     for (const auto& rule : rules.rules) {
         if (!rule.pack.empty() && states[rule.pack] != PackStatus::State::applied) {
             continue;
         }
+        const auto start = std::chrono::steady_clock::now();
+        const auto findings = report.findings.size();
+        const auto undecided = report.not_evaluated.size();
         if (rule.path) {
-            run_path_rule(compile_path_rule(rule, model), model, graph, builder, report);
+            run_path_rule(compile_path_rule(rule, values), values, graph, builder, report);
         } else {
             element_rules.run(rule);
         }
         ++report.rules_evaluated;
+        if (options.rule_done) {
+            const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+            options.rule_done(rule, took.count(), report.findings.size() - findings,
+                              report.not_evaluated.size() - undecided);
+        }
     }
     std::sort(report.packs.begin(), report.packs.end(),
               [](const PackStatus& a, const PackStatus& b) { return a.id < b.id; });
+    report.rules = rule_runs(rules, states);
     sort_report(report);
     return report;
 }

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <functional>
+#include <string>
+
+#include "base/source.hpp"
 #include "dsl/rule_set.hpp"
-#include "dsl/source.hpp"
-#include "engine/finding.hpp"
-#include "engine/model.hpp"
+#include "model/model.hpp"
+#include "report/report.hpp"
 
 namespace lexflow::engine {
 
@@ -12,14 +15,21 @@ struct EvaluationOptions {
     /// The date to check for ("YYYY-MM-DD"): gaps under rules whose
     /// `effective` date is later are upcoming. Empty: every rule is in force.
     std::string as_of;
+    /// Called after each rule with the time it took and what it added to the
+    /// report (for the benchmark); may be empty.
+    std::function<void(const dsl::Rule& rule, double seconds, std::size_t findings,
+                       std::size_t not_evaluated)>
+        rule_done;
 };
 
 /// Runs every rule of every applicable pack against the model and returns the
-/// findings, the subjects that could not be evaluated, and each pack's status,
-/// sorted so that the same inputs always give the same report. Each rule costs
-/// one pass over its domain; `exists flow ... from/to x` follows the graph's
-/// adjacency instead of scanning all flows.
-[[nodiscard]] Report evaluate(const dsl::RuleSet& rules, Model& model,
-                              const dsl::SourceSet& sources, const EvaluationOptions& options = {});
+/// findings, the subjects that could not be evaluated, each pack's status and
+/// what became of each rule, sorted so that the same inputs always give the
+/// same report. Each rule costs one pass over its domain; `exists flow ...
+/// from/to x` follows the graph's adjacency instead of scanning all flows.
+/// The model is only read: rule literals are kept apart (model::ValueSpace).
+[[nodiscard]] report::Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
+                                      const base::SourceSet& sources,
+                                      const EvaluationOptions& options = {});
 
 }  // namespace lexflow::engine

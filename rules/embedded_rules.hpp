@@ -1,6 +1,7 @@
 #pragma once
 
 #include <span>
+#include <string_view>
 
 namespace lexflow::rules {
 
@@ -9,6 +10,9 @@ struct EmbeddedRuleFile {
     const char* path;  ///< relative to its folder, e.g. "eu-ai-act/transparency.lf"
     const char* text;
 };
+
+/// What the names of the shipped files start with in diagnostics and reports.
+inline constexpr std::string_view kBuiltinPrefix = "<builtin>/";
 
 /// Every `.lf` file under rules/, sorted by path.
 [[nodiscard]] std::span<const EmbeddedRuleFile> embedded_rule_files();

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "dsl/diagnostic_ids.hpp"
+#include "base/diagnostic_ids.hpp"
 
 namespace lexflow::dsl::internal {
 
@@ -39,7 +39,7 @@ std::optional<CompareOp> compare_op(const ParseNode& node) {
     return std::nullopt;
 }
 
-Expr make_expr(Expr::Kind kind, SourceRange range) {
+Expr make_expr(Expr::Kind kind, base::SourceRange range) {
     Expr expr;
     expr.kind = kind;
     expr.range = range;
@@ -70,7 +70,7 @@ std::string unescape(std::string_view body) {
     return out;
 }
 
-SourceRange AstBuilder::range_of(const ParseNode& node) const {
+base::SourceRange AstBuilder::range_of(const ParseNode& node) const {
     const auto begin = node.begin();
     auto length = node.string_view();
     if (const auto newline = length.find('\n'); newline != std::string_view::npos) {
@@ -124,13 +124,13 @@ PackClause AstBuilder::build_pack(const ParseNode& node) {
     return pack;
 }
 
-std::vector<std::pair<std::string, SourceRange>> AstBuilder::quoted_items(const ParseNode& list,
-                                                                          std::string_view what) {
-    std::vector<std::pair<std::string, SourceRange>> items;
+std::vector<std::pair<std::string, base::SourceRange>> AstBuilder::quoted_items(
+    const ParseNode& list, std::string_view what) {
+    std::vector<std::pair<std::string, base::SourceRange>> items;
     for (const auto& item : list.children) {
         if (!is<g::string_literal>(*item)) {
-            diagnostics_.report({DiagnosticLevel::error,
-                                 std::string(diagnostic_ids::invalid_tags),
+            diagnostics_.report({base::DiagnosticLevel::error,
+                                 std::string(base::diagnostic_ids::invalid_tags),
                                  range_of(*item),
                                  std::string(what) + " must be quoted strings",
                                  {},
@@ -144,7 +144,7 @@ std::vector<std::pair<std::string, SourceRange>> AstBuilder::quoted_items(const 
 
 TestCase AstBuilder::build_test(const ParseNode& node) {
     TestCase test;
-    const auto note_repeat = [&test](bool already_set, const char* field, SourceRange range) {
+    const auto note_repeat = [&test](bool already_set, const char* field, base::SourceRange range) {
         if (already_set) {
             test.repeated_fields.emplace_back(field, range);
         }
@@ -227,7 +227,7 @@ Template AstBuilder::build_template(const ParseNode& string_node) {
 Rule AstBuilder::build_rule(const ParseNode& node) {
     Rule rule;
     rule.last_line = static_cast<std::uint32_t>(node.end().line);
-    const auto note_repeat = [&rule](bool already_set, const char* field, SourceRange range) {
+    const auto note_repeat = [&rule](bool already_set, const char* field, base::SourceRange range) {
         if (already_set) {
             rule.repeated_fields.emplace_back(field, range);
         }
@@ -268,7 +268,7 @@ Rule AstBuilder::build_rule(const ParseNode& node) {
             const auto& name = *child.children.front();
             rule.severity_spelling = name.string();
             rule.severity_range = range_of(name);
-            rule.severity = parse_severity(rule.severity_spelling);
+            rule.severity = base::parse_severity(rule.severity_spelling);
         } else if (is<g::tags_field>(child)) {
             note_repeat(!rule.tags.empty(), "tags", field_range);
             for (auto& item : quoted_items(*child.children.front(), "tags")) {
@@ -442,8 +442,8 @@ Expr AstBuilder::build_comparison(const ParseNode& node) {
     if (is<g::op_has>(op)) {
         Expr has = make_expr(Expr::Kind::has, range_of(node));
         if (left.kind != Expr::Kind::path) {
-            diagnostics_.report({DiagnosticLevel::error,
-                                 std::string(diagnostic_ids::syntax_error),
+            diagnostics_.report({base::DiagnosticLevel::error,
+                                 std::string(base::diagnostic_ids::syntax_error),
                                  left.range,
                                  "the left side of 'has' must be a variable or an attribute path",
                                  {},

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "base/diagnostic.hpp"
 #include "dsl/ast.hpp"
-#include "dsl/diagnostic.hpp"
 #include "dsl/internal/parse_tree.hpp"
 
 namespace lexflow::dsl::internal {
@@ -10,7 +10,8 @@ namespace lexflow::dsl::internal {
 /// the grammar lets through (such as `"x" has key`) as diagnostics.
 class AstBuilder {
   public:
-    AstBuilder(FileId file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
+    AstBuilder(base::FileId file, base::Diagnostics& diagnostics)
+        : file_(file), diagnostics_(diagnostics) {}
 
     [[nodiscard]] RuleFile build(const ParseNode& root);
 
@@ -32,12 +33,12 @@ class AstBuilder {
     [[nodiscard]] TestCase build_test(const ParseNode& node);
     [[nodiscard]] Expectation build_expectation(const ParseNode& node);
     /// The strings of a list literal; reports items that are not strings.
-    [[nodiscard]] std::vector<std::pair<std::string, SourceRange>> quoted_items(
+    [[nodiscard]] std::vector<std::pair<std::string, base::SourceRange>> quoted_items(
         const ParseNode& list, std::string_view what);
-    [[nodiscard]] SourceRange range_of(const ParseNode& node) const;
+    [[nodiscard]] base::SourceRange range_of(const ParseNode& node) const;
 
-    FileId file_;
-    Diagnostics& diagnostics_;
+    base::FileId file_;
+    base::Diagnostics& diagnostics_;
 };
 
 /// The value of a string literal's text between its quotes, escapes resolved.

@@ -5,16 +5,16 @@
 #include <vector>
 
 #include "dsl/checker.hpp"
-#include "dsl/diagnostic_renderer.hpp"
 #include "dsl/parser.hpp"
+#include "report/diagnostic_renderer.hpp"
 
 namespace lexflow::testing {
 
 /// Parses and checks rule files given as (name, text) and keeps what a user
 /// would see: the rule set and the rendered diagnostics (no colour).
 struct Checked {
-    dsl::SourceSet sources;
-    dsl::Diagnostics diagnostics;
+    base::SourceSet sources;
+    base::Diagnostics diagnostics;
     std::optional<dsl::RuleSet> rules;
     std::string rendered;
 };
@@ -34,7 +34,8 @@ inline Checked check_texts(const std::vector<std::pair<std::string, std::string>
             result.rules = std::move(rules);
         }
     }
-    result.rendered = dsl::DiagnosticRenderer(result.sources, false).render_all(result.diagnostics);
+    result.rendered =
+        report::DiagnosticRenderer(result.sources, false).render_all(result.diagnostics);
     return result;
 }
 

@@ -13,8 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string meaning(const std::string& text) {
-    lexflow::dsl::SourceSet sources;
-    lexflow::dsl::Diagnostics diagnostics;
+    lexflow::base::SourceSet sources;
+    lexflow::base::Diagnostics diagnostics;
     const auto parsed =
         lexflow::dsl::parse_rule_file(sources, sources.add("x.lf", text), diagnostics);
     REQUIRE(parsed);

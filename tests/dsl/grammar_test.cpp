@@ -67,7 +67,7 @@ rule AIA-50-2-MARKING {
     CHECK(*rule.description == "Unmarked output causes deception.");
     REQUIRE(rule.citations.size() == 2);
     CHECK(rule.citations[1].text == "EU AI Act Recital 133");
-    CHECK(*rule.severity == lexflow::dsl::Severity::high);
+    CHECK(*rule.severity == lexflow::base::Severity::high);
     CHECK(rule.tags == std::vector<std::string>{"transparency", "marking"});
     CHECK(rule.subject->domain == lexflow::dsl::Domain::node);
     CHECK(rule.subject->variable == "g");

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-using lexflow::dsl::Diagnostics;
+using lexflow::base::Diagnostics;
 using lexflow::dsl::Template;
 
 namespace {

@@ -14,11 +14,11 @@ std::vector<std::string> lint(const std::string& text, std::set<std::string> mod
     scope.files = {0};
     scope.has_models = !model_keys.empty();
     scope.model_keys = std::move(model_keys);
-    lexflow::dsl::Diagnostics diagnostics;
+    lexflow::base::Diagnostics diagnostics;
     lexflow::dsl::lint_rules(*checked.rules, scope, diagnostics);
     std::vector<std::string> found;
     for (const auto& diagnostic : diagnostics.all()) {
-        CHECK(diagnostic.level == lexflow::dsl::DiagnosticLevel::warning);
+        CHECK(diagnostic.level == lexflow::base::DiagnosticLevel::warning);
         found.push_back(std::to_string(diagnostic.range.line) + ":" +
                         std::to_string(diagnostic.range.column) + " [" + diagnostic.code + "]");
     }

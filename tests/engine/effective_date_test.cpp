@@ -25,7 +25,7 @@ const std::string kModel =
 }  // namespace
 
 TEST_CASE("a gap under a rule not yet in force is upcoming, with its date") {
-    const auto evaluation = lexflow::testing::evaluate_text(kRule, kModel, {.as_of = "2026-11-25"});
+    const auto evaluation = lexflow::testing::evaluate_text(kRule, kModel, "2026-11-25");
     const auto& findings = evaluation.report.findings;
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].rule_id == "HR-LOGGING");
@@ -40,7 +40,7 @@ TEST_CASE("a gap under a rule not yet in force is upcoming, with its date") {
 TEST_CASE("on and after its date the rule is in force (near miss)") {
     for (const auto* date : {"2027-12-02", "2030-01-01"}) {
         CAPTURE(date);
-        const auto evaluation = lexflow::testing::evaluate_text(kRule, kModel, {.as_of = date});
+        const auto evaluation = lexflow::testing::evaluate_text(kRule, kModel, date);
         REQUIRE(evaluation.report.findings.size() == 2);
         CHECK_FALSE(evaluation.report.findings[0].upcoming);
     }
@@ -54,8 +54,7 @@ TEST_CASE("without a date to check for, every rule is in force") {
 
 TEST_CASE("undecided subjects of a rule not yet in force are upcoming too") {
     const auto evaluation = lexflow::testing::evaluate_text(
-        kRule, "surfaces:\n  - {id: hr-screener, kind: ai_generator, owner: hr}\n",
-        {.as_of = "2026-11-25"});
+        kRule, "surfaces:\n  - {id: hr-screener, kind: ai_generator, owner: hr}\n", "2026-11-25");
     REQUIRE(evaluation.report.not_evaluated.size() == 1);
     CHECK(evaluation.report.not_evaluated[0].upcoming);
     CHECK(evaluation.report.not_evaluated[0].effective == "2027-12-02");

@@ -9,7 +9,7 @@
 
 namespace {
 
-using lexflow::engine::Report;
+using lexflow::report::Report;
 
 /// Checks `model_yaml` against `rules_text` and returns the report.
 Report check(const std::string& rules_text, const std::string& model_yaml) {
@@ -17,7 +17,7 @@ Report check(const std::string& rules_text, const std::string& model_yaml) {
 }
 
 /// The ids of the surfaces and flows of a finding's witness, " "-separated.
-std::string witness_of(const lexflow::engine::Finding& finding) {
+std::string witness_of(const lexflow::report::Finding& finding) {
     std::string out;
     for (const auto& step : finding.witness) {
         out += (out.empty() ? "" : " ") + step.id;

@@ -4,13 +4,15 @@
 // near miss, the most tempting wrong reading, where it must report nothing.
 // They run here through the same code as `lexflow test tests/rules`.
 
+#include "pipeline/rule_tests.hpp"
+
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
-#include "cli/rule_loading.hpp"
-#include "dsl/diagnostic_renderer.hpp"
-#include "engine/rule_test_runner.hpp"
+#include "pipeline/rule_loading.hpp"
+#include "report/diagnostic_renderer.hpp"
 #include "tests/support/golden.hpp"
 
 namespace fs = std::filesystem;
@@ -21,15 +23,15 @@ using lexflow::testing::source_path;
 
 /// The shipped packs together with their tests.
 struct ShippedRules {
-    lexflow::dsl::SourceSet sources;
-    lexflow::dsl::Diagnostics diagnostics;
+    lexflow::base::SourceSet sources;
+    lexflow::base::Diagnostics diagnostics;
     std::optional<lexflow::dsl::RuleSet> rules;
 
     ShippedRules() {
-        rules = lexflow::cli::load_rules({false,
-                                          {source_path("rules"), source_path("tests/rules")},
-                                          lexflow::dsl::RuleTests::check},
-                                         sources, diagnostics);
+        rules = lexflow::pipeline::load_rules({false,
+                                               {source_path("rules"), source_path("tests/rules")},
+                                               lexflow::dsl::RuleTests::check},
+                                              sources, diagnostics);
     }
 };
 
@@ -41,9 +43,8 @@ bool tests_rule(const lexflow::dsl::TestCase& test, const std::string& rule_id) 
 
 TEST_CASE("every shipped rule has a test where it fires and a near miss") {
     ShippedRules shipped;
-    REQUIRE_MESSAGE(
-        shipped.rules,
-        lexflow::dsl::DiagnosticRenderer(shipped.sources, false).render_all(shipped.diagnostics));
+    REQUIRE_MESSAGE(shipped.rules, lexflow::report::DiagnosticRenderer(shipped.sources, false)
+                                       .render_all(shipped.diagnostics));
     for (const auto& rule : shipped.rules->rules) {
         CAPTURE(rule.id);
         const auto folder = fs::path(source_path("tests/rules")) / rule.pack / rule.id;
@@ -67,7 +68,8 @@ TEST_CASE("every test of the shipped rules passes") {
     REQUIRE(shipped.rules);
     REQUIRE(!shipped.rules->tests.empty());
     for (const auto& test : shipped.rules->tests) {
-        const auto outcome = lexflow::engine::run_rule_test(test, *shipped.rules, shipped.sources);
+        const auto outcome =
+            lexflow::pipeline::run_rule_test(test, *shipped.rules, shipped.sources);
         CAPTURE(shipped.sources.name(test.name_range.file));
         CAPTURE(test.name);
         std::string differences;
@@ -75,7 +77,7 @@ TEST_CASE("every test of the shipped rules passes") {
             differences += difference.text + "\n";
         }
         CHECK_MESSAGE(outcome.passed(),
-                      differences << lexflow::dsl::DiagnosticRenderer(shipped.sources, false)
+                      differences << lexflow::report::DiagnosticRenderer(shipped.sources, false)
                                          .render_all(outcome.model_errors));
     }
 }

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <string_view>
+
+/// The table of diagnostic ids. Ids are stable: documentation and users' CI
+/// logs refer to them, so an id is never reused for another meaning.
+/// LF1xxx: rule syntax; LF2xxx: rule semantics; LF3xxx: the model;
+/// LF4xxx: files and paths.
+namespace lexflow::base::diagnostic_ids {
+
+inline constexpr std::string_view syntax_error = "LF1001";
+
+inline constexpr std::string_view duplicate_rule_id = "LF2001";
+inline constexpr std::string_view unknown_severity = "LF2002";
+inline constexpr std::string_view unknown_variable = "LF2003";
+inline constexpr std::string_view bad_interpolation = "LF2004";
+inline constexpr std::string_view missing_field = "LF2005";
+inline constexpr std::string_view duplicate_field = "LF2006";
+inline constexpr std::string_view undeclared_pack = "LF2007";
+inline constexpr std::string_view duplicate_pack = "LF2008";
+inline constexpr std::string_view shadowed_variable = "LF2009";
+inline constexpr std::string_view adjacency_needs_flow = "LF2010";
+inline constexpr std::string_view applicability_scope = "LF2011";
+inline constexpr std::string_view invalid_tags = "LF2012";
+inline constexpr std::string_view path_scope = "LF2013";
+inline constexpr std::string_view invalid_date = "LF2014";
+inline constexpr std::string_view duplicate_pattern = "LF2015";
+inline constexpr std::string_view unknown_pattern = "LF2016";
+inline constexpr std::string_view unknown_rule = "LF2017";
+inline constexpr std::string_view expectation_not_under_test = "LF2018";
+inline constexpr std::string_view conflicting_expectations = "LF2019";
+inline constexpr std::string_view duplicate_test = "LF2020";
+
+inline constexpr std::string_view malformed_yaml = "LF3001";
+inline constexpr std::string_view missing_key = "LF3002";
+inline constexpr std::string_view wrong_type = "LF3003";
+inline constexpr std::string_view duplicate_id = "LF3004";
+inline constexpr std::string_view unknown_surface = "LF3005";
+inline constexpr std::string_view conflicting_attribute = "LF3006";
+inline constexpr std::string_view duplicate_key = "LF3007";
+inline constexpr std::string_view empty_model = "LF3008";
+inline constexpr std::string_view unknown_name = "LF3101";  ///< a warning
+
+inline constexpr std::string_view unreadable_path = "LF4001";
+inline constexpr std::string_view no_rule_files = "LF4002";
+inline constexpr std::string_view empty_rule_file = "LF4003";
+inline constexpr std::string_view no_tests = "LF4004";
+
+}  // namespace lexflow::base::diagnostic_ids

@@ -1,0 +1,17 @@
+#include "cli/rule_options.hpp"
+
+namespace lexflow::cli {
+
+void add_rule_options(CLI::App& command, RuleOptions& options) {
+    command
+        .add_option("--rules", options.paths,
+                    "Rule file or folder of *.lf files to add (repeatable)")
+        ->type_name("PATH")
+        ->take_all()
+        ->expected(1)
+        ->allow_extra_args(false);
+    command.add_flag("--no-default-rules", options.no_default_rules,
+                     "Do not use the rule packs built into lexflow");
+}
+
+}  // namespace lexflow::cli

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "dsl/checker.hpp"
+#include "pipeline/rule_loading.hpp"
+
+namespace lexflow::cli {
+
+/// The `--rules PATH` (repeatable) and `--no-default-rules` options that every
+/// command taking rules shares.
+struct RuleOptions {
+    std::vector<std::string> paths;
+    bool no_default_rules = false;
+
+    [[nodiscard]] pipeline::RuleSources sources(
+        dsl::RuleTests tests = dsl::RuleTests::ignore) const {
+        return {!no_default_rules, paths, tests};
+    }
+};
+
+/// Declares the RuleOptions on `command`.
+void add_rule_options(CLI::App& command, RuleOptions& options);
+
+}  // namespace lexflow::cli

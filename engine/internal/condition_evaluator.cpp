@@ -1,0 +1,229 @@
+#include "engine/internal/condition_evaluator.hpp"
+
+#include <algorithm>
+
+#include "engine/element_kind.hpp"
+#include "model/value_ops.hpp"
+
+namespace lexflow::engine::internal {
+
+using model::ElementKind;
+using model::ElementRef;
+using model::Value;
+using model::ValueKind;
+
+namespace {
+
+Truth negate(Truth truth) {
+    switch (truth) {
+        case Truth::no:
+            return Truth::yes;
+        case Truth::yes:
+            return Truth::no;
+        case Truth::unknown:
+            break;
+    }
+    return Truth::unknown;
+}
+
+Truth from_bool(bool value) {
+    return value ? Truth::yes : Truth::no;
+}
+
+}  // namespace
+
+Value ConditionEvaluator::value(const CompiledPath& path) const {
+    Value current = path.slot == kModelSlot ? Value::map(model_.model_attributes())
+                                            : Value::element(slots_[path.slot]);
+    for (const auto& key : path.keys) {
+        if (!key) {
+            return {};
+        }
+        if (current.kind() == ValueKind::element) {
+            current = model_.find(model_.attributes_of(current.as_element()), *key);
+        } else if (current.kind() == ValueKind::map) {
+            current = model_.find(current.as_span(), *key);
+        } else {
+            return {};
+        }
+    }
+    return current;
+}
+
+Value ConditionEvaluator::operand(const CompiledExpr& expr) {
+    if (expr.kind == dsl::Expr::Kind::literal) {
+        return expr.literal;
+    }
+    const auto result = value(expr.path);
+    if (result.is_missing()) {
+        missing_.push_back(&expr.path);
+    }
+    return result;
+}
+
+Truth ConditionEvaluator::member(Value item, Value collection) const {
+    if (collection.kind() != ValueKind::list) {
+        return from_bool(values_equal(values_, item, collection));
+    }
+    const auto items = values_.items(collection.as_span());
+    return from_bool(std::any_of(items.begin(), items.end(), [&](Value candidate) {
+        return values_equal(values_, item, candidate);
+    }));
+}
+
+Truth ConditionEvaluator::compare(const CompiledExpr& expr) {
+    const auto left = operand(expr.operands[0]);
+    const auto right = operand(expr.operands[1]);
+    if (left.is_missing() || right.is_missing()) {
+        return Truth::unknown;
+    }
+    using Op = dsl::CompareOp;
+    switch (expr.op) {
+        case Op::eq:
+            return from_bool(values_equal(values_, left, right));
+        case Op::ne:
+            return from_bool(!values_equal(values_, left, right));
+        case Op::in:
+            return member(left, right);
+        case Op::not_in:
+            return negate(member(left, right));
+        default:
+            break;
+    }
+    const auto order = compare_values(values_, left, right);
+    if (!order) {
+        return Truth::no;  // a string is neither less nor more than a number
+    }
+    switch (expr.op) {
+        case Op::lt:
+            return from_bool(*order < 0);
+        case Op::le:
+            return from_bool(*order <= 0);
+        case Op::gt:
+            return from_bool(*order > 0);
+        case Op::ge:
+            return from_bool(*order >= 0);
+        default:
+            return Truth::no;
+    }
+}
+
+Truth ConditionEvaluator::settle(Truth outcome, std::size_t mark) {
+    if (outcome != Truth::unknown) {
+        missing_.resize(mark);
+    }
+    return outcome;
+}
+
+Truth ConditionEvaluator::all_of(const CompiledExpr& expr) {
+    bool unknown = false;
+    for (const auto& operand : expr.operands) {
+        const auto truth = evaluate(operand);
+        if (truth == Truth::no) {
+            return Truth::no;
+        }
+        unknown = unknown || truth == Truth::unknown;
+    }
+    return unknown ? Truth::unknown : Truth::yes;
+}
+
+Truth ConditionEvaluator::any_of(const CompiledExpr& expr) {
+    bool unknown = false;
+    for (const auto& operand : expr.operands) {
+        const auto truth = evaluate(operand);
+        if (truth == Truth::yes) {
+            return Truth::yes;
+        }
+        unknown = unknown || truth == Truth::unknown;
+    }
+    return unknown ? Truth::unknown : Truth::no;
+}
+
+Truth ConditionEvaluator::exists_step(const CompiledExpr& expr, ElementRef element, bool& unknown) {
+    bind(expr.bound, element);
+    const auto truth = expr.operands.empty() ? Truth::yes : evaluate(expr.operands.front());
+    unknown = unknown || truth == Truth::unknown;
+    return truth;
+}
+
+Truth ConditionEvaluator::exists_in(const CompiledExpr& expr, ElementKind kind,
+                                    std::uint32_t count) {
+    bool unknown = false;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (exists_step(expr, {kind, i}, unknown) == Truth::yes) {
+            return Truth::yes;
+        }
+    }
+    return unknown ? Truth::unknown : Truth::no;
+}
+
+Truth ConditionEvaluator::exists_adjacent(const CompiledExpr& expr) {
+    const auto anchor = slots_[expr.anchor].index;
+    bool unknown = false;
+    bool found = false;
+    const auto visit = [&](std::uint32_t flow) {
+        if (!found && exists_step(expr, {ElementKind::flow, flow}, unknown) == Truth::yes) {
+            found = true;
+        }
+    };
+    if (expr.adjacency == dsl::Adjacency::outgoing) {
+        graph_.for_each_outgoing(anchor, visit);
+    } else {
+        graph_.for_each_incoming(anchor, visit);
+    }
+    return found ? Truth::yes : unknown ? Truth::unknown : Truth::no;
+}
+
+Truth ConditionEvaluator::exists(const CompiledExpr& expr) {
+    if (expr.adjacency != dsl::Adjacency::none) {
+        return exists_adjacent(expr);
+    }
+    const auto kind = element_kind(expr.domain);
+    const auto count = kind == ElementKind::surface ? model_.surfaces().size()
+                       : kind == ElementKind::flow  ? model_.flows().size()
+                                                    : model_.roles().size();
+    return exists_in(expr, kind, static_cast<std::uint32_t>(count));
+}
+
+Truth ConditionEvaluator::evaluate(const CompiledExpr& expr) {
+    const auto mark = missing_.size();
+    using Kind = dsl::Expr::Kind;
+    switch (expr.kind) {
+        case Kind::literal:
+            return expr.literal.kind() == ValueKind::boolean ? from_bool(expr.literal.as_boolean())
+                                                             : Truth::no;
+        case Kind::path: {
+            // A bare path used as a condition: true only for the boolean true.
+            const auto value = operand(expr);
+            if (value.is_missing()) {
+                return Truth::unknown;
+            }
+            return from_bool(value.kind() == ValueKind::boolean && value.as_boolean());
+        }
+        case Kind::has:
+            return from_bool(!value(expr.path).is_missing());
+        case Kind::compare:
+            return settle(compare(expr), mark);
+        case Kind::all_of:
+            return settle(all_of(expr), mark);
+        case Kind::any_of:
+            return settle(any_of(expr), mark);
+        case Kind::negate:
+            return settle(negate(evaluate(expr.operands.front())), mark);
+        case Kind::exists:
+            return settle(exists(expr), mark);
+    }
+    return Truth::unknown;
+}
+
+std::vector<std::string> ConditionEvaluator::missing() const {
+    std::vector<std::string> paths;
+    for (const auto* path : missing_) {
+        if (std::find(paths.begin(), paths.end(), path->spelling) == paths.end()) {
+            paths.push_back(path->spelling);
+        }
+    }
+    return paths;
+}
+
+}  // namespace lexflow::engine::internal

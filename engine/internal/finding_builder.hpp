@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/source.hpp"
+#include "dsl/ast.hpp"
+#include "engine/internal/condition_evaluator.hpp"
+#include "engine/internal/query.hpp"
+#include "model/value_space.hpp"
+#include "report/report.hpp"
+
+namespace lexflow::engine::internal {
+
+/// Turns what the evaluator decided into Findings and NotEvaluated entries:
+/// names and locates subjects, renders messages, lays out witnesses.
+class FindingBuilder {
+  public:
+    /// `as_of` ("YYYY-MM-DD", or empty for "every rule in force") decides
+    /// which findings are upcoming.
+    FindingBuilder(const model::ValueSpace& values, const base::SourceSet& sources,
+                   std::string as_of)
+        : values_(values), model_(values.model()), sources_(sources), as_of_(std::move(as_of)) {}
+
+    [[nodiscard]] report::Subject subject(model::ElementRef element) const;
+    [[nodiscard]] std::string render(const CompiledTemplate& text,
+                                     const ConditionEvaluator& conditions) const;
+    /// The surfaces and flows of a path given as its flows, source first.
+    [[nodiscard]] std::vector<report::WitnessStep> witness(
+        const std::vector<std::uint32_t>& flows) const;
+    [[nodiscard]] report::Finding finding(const dsl::Rule& rule, model::ElementRef element,
+                                          const CompiledTemplate& message,
+                                          const CompiledTemplate& remediation,
+                                          const ConditionEvaluator& conditions) const;
+    [[nodiscard]] report::NotEvaluated not_evaluated(const dsl::Rule& rule,
+                                                     model::ElementRef element,
+                                                     std::vector<std::string> missing) const;
+
+  private:
+    [[nodiscard]] bool upcoming(const dsl::Rule& rule) const {
+        return !as_of_.empty() && !rule.effective.empty() && rule.effective > as_of_;
+    }
+
+    const model::ValueSpace& values_;
+    const model::Model& model_;
+    const base::SourceSet& sources_;
+    std::string as_of_;
+};
+
+}  // namespace lexflow::engine::internal

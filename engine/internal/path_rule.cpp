@@ -1,0 +1,326 @@
+#include "engine/internal/path_rule.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "engine/internal/condition_evaluator.hpp"
+#include "engine/internal/path_search.hpp"
+#include "model/value_ops.hpp"
+
+namespace lexflow::engine::internal {
+
+using model::ElementKind;
+using model::ElementRef;
+
+namespace {
+
+using Requirement = dsl::PathQuantifier::Requirement;
+using NodeEffect = LayeredSearch::NodeEffect;
+using FlowEffect = LayeredSearch::FlowEffect;
+using Search = LayeredSearch;
+
+/// A condition's outcome for every surface or flow, with what was missing
+/// where it was unknown.
+struct Verdicts {
+    std::vector<Truth> truth;
+    std::map<std::uint32_t, std::vector<std::string>> missing;
+};
+
+/// One end of the rule that a search reached: what it shows about a subject.
+struct Outcome {
+    bool certain = false;  ///< a finding, not "not evaluated"
+    std::vector<std::uint32_t> witness;
+    std::vector<std::string> missing;
+};
+
+class PathRuleRunner {
+  public:
+    PathRuleRunner(const PathQuery& query, const model::ValueSpace& values, const FlowGraph& graph,
+                   const FindingBuilder& builder, report::Report& report)
+        : query_(query),
+          values_(values),
+          model_(values.model()),
+          graph_(graph),
+          builder_(builder),
+          report_(report),
+          conditions_(values, graph, query.slot_count),
+          surfaces_(static_cast<std::uint32_t>(model_.surfaces().size())) {}
+
+    void run() {
+        const auto sources = surface_verdicts(query_.source_condition, kSourceSlot);
+        const auto nodes = node_effects();
+        const auto flows = flow_effects();
+        for (const auto& group : source_groups(sources)) {
+            search_group(group, sources, nodes, flows);
+        }
+        emit();
+    }
+
+  private:
+    Verdicts surface_verdicts(const std::optional<CompiledExpr>& condition, Slot slot) {
+        Verdicts verdicts;
+        verdicts.truth.assign(surfaces_, Truth::yes);
+        if (!condition) {
+            return verdicts;
+        }
+        for (std::uint32_t i = 0; i < surfaces_; ++i) {
+            conditions_.clear_missing();
+            conditions_.bind(slot, {ElementKind::surface, i});
+            verdicts.truth[i] = conditions_.evaluate(*condition);
+            if (verdicts.truth[i] == Truth::unknown) {
+                verdicts.missing[i] = conditions_.missing();
+            }
+        }
+        return verdicts;
+    }
+
+    /// Controls block paths; nodes whose control condition is unknown make a
+    /// path uncertain. Rules without controls leave every node open.
+    std::vector<NodeEffect> node_effects() {
+        std::vector<NodeEffect> effects(surfaces_, NodeEffect::open);
+        if (query_.requirement == Requirement::every_flow || !query_.has_via ||
+            query_.via_is_flow) {
+            return effects;
+        }
+        const auto verdicts = surface_verdicts(query_.via_condition, kViaSlot);
+        for (std::uint32_t i = 0; i < surfaces_; ++i) {
+            effects[i] = verdicts.truth[i] == Truth::yes       ? NodeEffect::blocked
+                         : verdicts.truth[i] == Truth::unknown ? NodeEffect::uncertain
+                                                               : NodeEffect::open;
+        }
+        node_missing_ = verdicts.missing;
+        return effects;
+    }
+
+    /// What each flow does to a path: `every flow f satisfies C` makes a flow
+    /// that fails C violating; `passes flow f where C` makes a flow that meets C
+    /// a control, which covers (ends) every path through it; `through flow t
+    /// where C` keeps paths off flows that fail C. Unknown makes a flow doubtful.
+    std::vector<FlowEffect> flow_effects() {
+        const auto count = static_cast<std::uint32_t>(model_.flows().size());
+        std::vector<FlowEffect> effects(count, Search::kNeutral);
+        const bool checks_flows = query_.requirement == Requirement::every_flow;
+        const bool flow_controls = query_.via_is_flow && query_.via_condition;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            if (query_.through_condition) {
+                effects[i] |= flow_effect(*query_.through_condition, kThroughSlot, i,
+                                          Search::kNeutral, Search::kBlocked);
+            }
+            if (checks_flows && query_.via_condition) {
+                effects[i] |= flow_effect(*query_.via_condition, kViaSlot, i, Search::kNeutral,
+                                          Search::kViolating);
+            } else if (flow_controls) {
+                effects[i] |= flow_effect(*query_.via_condition, kViaSlot, i, Search::kBlocked,
+                                          Search::kNeutral);
+            }
+        }
+        return effects;
+    }
+
+    /// The effect of one flow under one condition: `if_yes` or `if_no`, or,
+    /// when unknown, doubtful (and violating when failing it would violate).
+    FlowEffect flow_effect(const CompiledExpr& condition, Slot slot, std::uint32_t flow,
+                           FlowEffect if_yes, FlowEffect if_no) {
+        conditions_.clear_missing();
+        conditions_.bind(slot, {ElementKind::flow, flow});
+        switch (conditions_.evaluate(condition)) {
+            case Truth::yes:
+                return if_yes;
+            case Truth::no:
+                return if_no;
+            case Truth::unknown:
+                break;
+        }
+        auto& missing = flow_missing_[flow];
+        for (auto& path : conditions_.missing()) {
+            if (std::find(missing.begin(), missing.end(), path) == missing.end()) {
+                missing.push_back(std::move(path));
+            }
+        }
+        return static_cast<FlowEffect>(Search::kDoubtful | (if_no & Search::kViolating));
+    }
+
+    /// Candidate sources in id order (so witness ties go to the smaller id),
+    /// grouped by what the target condition reads of them.
+    std::vector<std::vector<std::uint32_t>> source_groups(const Verdicts& sources) {
+        std::vector<std::uint32_t> candidates;
+        for (std::uint32_t i = 0; i < surfaces_; ++i) {
+            if (sources.truth[i] != Truth::no) {
+                candidates.push_back(i);
+            }
+        }
+        std::sort(candidates.begin(), candidates.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return model_.strings().text(model_.surfaces()[a].id) <
+                   model_.strings().text(model_.surfaces()[b].id);
+        });
+        std::map<std::string, std::size_t> index;
+        std::vector<std::vector<std::uint32_t>> groups;
+        for (const auto source : candidates) {
+            const auto [found, inserted] = index.emplace(group_key(source), groups.size());
+            if (inserted) {
+                groups.emplace_back();
+            }
+            groups[found->second].push_back(source);
+        }
+        return groups;
+    }
+
+    std::string group_key(std::uint32_t source) {
+        conditions_.bind(kSourceSlot, {ElementKind::surface, source});
+        std::string key;
+        for (const auto& read : query_.source_reads) {
+            const auto value = conditions_.value(read);
+            key += std::to_string(static_cast<int>(value.kind())) + ':' +
+                   value_text(values_, value) + '\x1f';
+        }
+        return key;
+    }
+
+    void search_group(const std::vector<std::uint32_t>& group, const Verdicts& sources,
+                      const std::vector<NodeEffect>& nodes, const std::vector<FlowEffect>& flows) {
+        conditions_.bind(kSourceSlot, {ElementKind::surface, group.front()});
+        const auto targets = surface_verdicts(query_.target_condition, kTargetSlot);
+        std::vector<std::uint32_t> target_list;
+        for (std::uint32_t i = 0; i < surfaces_; ++i) {
+            if (targets.truth[i] != Truth::no) {
+                target_list.push_back(i);
+            }
+        }
+        const bool per_source = query_.per == dsl::PathQuantifier::ReportPer::source;
+        const auto& seeds = per_source ? target_list : group;
+        const auto& ends = per_source ? group : target_list;
+        const auto& seed_verdicts = per_source ? targets : sources;
+        const auto& end_verdicts = per_source ? sources : targets;
+
+        std::vector<bool> seed_doubt;
+        for (const auto seed : seeds) {
+            seed_doubt.push_back(seed_verdicts.truth[seed] == Truth::unknown);
+        }
+        LayeredSearch search(
+            graph_,
+            per_source ? LayeredSearch::Direction::backward : LayeredSearch::Direction::forward,
+            nodes, flows, model_.flows());
+        // Without a bad-flow condition, any path is a violation unless a
+        // control (which cannot be entered) is on it.
+        search.run(seeds, seed_doubt, query_.requirement != Requirement::every_flow);
+        for (const auto end : ends) {
+            record(end, search, end_verdicts, seed_verdicts);
+        }
+    }
+
+    void record(std::uint32_t end, const LayeredSearch& search, const Verdicts& end_verdicts,
+                const Verdicts& seed_verdicts) {
+        const bool end_doubt = end_verdicts.truth[end] == Truth::unknown;
+        Outcome outcome;
+        if (!end_doubt && search.reached(end, true, false)) {
+            outcome.certain = true;
+            outcome.witness = search.witness(end, true, false);
+        } else if (search.reached(end, true, false) || search.reached(end, true, true)) {
+            const bool doubt_on_path = !search.reached(end, true, false);
+            outcome.witness = search.witness(end, true, doubt_on_path);
+            outcome.missing = missing_on(outcome.witness, end_verdicts, seed_verdicts);
+        } else {
+            return;
+        }
+        merge(end, std::move(outcome));
+    }
+
+    /// Keeps, per subject, a finding over "not evaluated", then the shorter
+    /// witness, then the one found first.
+    void merge(std::uint32_t subject, Outcome outcome) {
+        const auto [found, inserted] = outcomes_.emplace(subject, outcome);
+        if (inserted) {
+            return;
+        }
+        auto& kept = found->second;
+        if ((outcome.certain && !kept.certain) ||
+            (outcome.certain == kept.certain && outcome.witness.size() < kept.witness.size())) {
+            kept = std::move(outcome);
+        }
+    }
+
+    std::vector<std::string> missing_on(const std::vector<std::uint32_t>& witness,
+                                        const Verdicts& end_verdicts,
+                                        const Verdicts& seed_verdicts) const {
+        std::vector<std::string> missing;
+        const auto add = [&](const std::map<std::uint32_t, std::vector<std::string>>& from,
+                             std::uint32_t key) {
+            if (const auto it = from.find(key); it != from.end()) {
+                for (const auto& path : it->second) {
+                    if (std::find(missing.begin(), missing.end(), path) == missing.end()) {
+                        missing.push_back(path);
+                    }
+                }
+            }
+        };
+        const bool per_source = query_.per == dsl::PathQuantifier::ReportPer::source;
+        const auto first = model_.flows()[witness.front()].from;
+        add(per_source ? end_verdicts.missing : seed_verdicts.missing, first);
+        for (const auto flow : witness) {
+            add(flow_missing_, flow);
+            add(node_missing_, model_.flows()[flow].from);
+            add(node_missing_, model_.flows()[flow].to);
+        }
+        const auto last = model_.flows()[witness.back()].to;
+        add(per_source ? seed_verdicts.missing : end_verdicts.missing, last);
+        return missing;
+    }
+
+    void emit() {
+        const auto& rule = *query_.rule;
+        for (const auto& [subject, outcome] : outcomes_) {
+            const ElementRef element{ElementKind::surface, subject};
+            if (!outcome.certain) {
+                auto entry = builder_.not_evaluated(rule, element, outcome.missing);
+                entry.witness = builder_.witness(outcome.witness);
+                report_.not_evaluated.push_back(std::move(entry));
+                continue;
+            }
+            bind_witness(outcome.witness);
+            auto finding =
+                builder_.finding(rule, element, query_.message, query_.remediation, conditions_);
+            finding.witness = builder_.witness(outcome.witness);
+            report_.findings.push_back(std::move(finding));
+        }
+    }
+
+    /// Binds the source, the target and (for `every flow`) the first bad flow
+    /// of the witness, for the message.
+    void bind_witness(const std::vector<std::uint32_t>& witness) {
+        const auto& flows = model_.flows();
+        conditions_.bind(kSourceSlot, {ElementKind::surface, flows[witness.front()].from});
+        conditions_.bind(kTargetSlot, {ElementKind::surface, flows[witness.back()].to});
+        if (query_.requirement != Requirement::every_flow) {
+            return;
+        }
+        for (const auto flow : witness) {
+            conditions_.clear_missing();
+            conditions_.bind(kViaSlot, {ElementKind::flow, flow});
+            if (conditions_.evaluate(*query_.via_condition) == Truth::no) {
+                return;
+            }
+        }
+    }
+
+    const PathQuery& query_;
+    const model::ValueSpace& values_;
+    const model::Model& model_;
+    const FlowGraph& graph_;
+    const FindingBuilder& builder_;
+    report::Report& report_;
+    ConditionEvaluator conditions_;
+    std::uint32_t surfaces_;
+    std::map<std::uint32_t, std::vector<std::string>> node_missing_;
+    std::map<std::uint32_t, std::vector<std::string>> flow_missing_;
+    std::map<std::uint32_t, Outcome> outcomes_;  ///< per subject surface
+};
+
+}  // namespace
+
+void run_path_rule(const PathQuery& query, const model::ValueSpace& values, const FlowGraph& graph,
+                   const FindingBuilder& builder, report::Report& report) {
+    PathRuleRunner(query, values, graph, builder, report).run();
+}
+
+}  // namespace lexflow::engine::internal

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "model/model.hpp"
+#include "model/node.hpp"
+
+namespace lexflow::model {
+
+/// Builds a Model from the pieces that format readers (YAML today) hand it,
+/// whatever the format: it owns the model's schema (surfaces, flows, roles
+/// and top-level attributes), ids and their uniqueness, the merging of
+/// several files into one estate, and the resolution of flow ends.
+///
+/// Readers call begin_file() for each file, then top_level() for each
+/// top-level key and list_item() for each item of the lists that
+/// is_item_list() names, as soon as the item is complete: no file is ever
+/// held whole. finish() resolves flows once every file is read.
+class ModelBuilder {
+  public:
+    explicit ModelBuilder(base::Diagnostics& diagnostics);
+
+    void begin_file(base::FileId file);
+    /// The file's root value is not a map (a reader reports only this of it).
+    void root_not_a_map(const Node& root);
+    /// A top-level `key: value`; for item lists, `value` holds no items (they
+    /// came through list_item()).
+    void top_level(const Node& key, const Node& value);
+    /// Whether the items of top-level list `key` come one by one.
+    [[nodiscard]] bool is_item_list(std::string_view key) const;
+    /// One item of the top-level list `list_key` (one surface, flow or role).
+    void list_item(std::string_view list_key, const Node& item);
+
+    /// Resolves flows and returns the model, or nothing if any error was
+    /// reported: a model is used whole or not at all.
+    [[nodiscard]] std::optional<Model> finish();
+
+  private:
+    struct PendingEnd {
+        Symbol id = 0;
+        base::SourceRange range;
+    };
+    /// Flow ends are resolved once every file is read: a flow may name a
+    /// surface defined later or in another file.
+    struct PendingFlow {
+        PendingEnd from;
+        PendingEnd to;
+    };
+
+    Symbol intern(std::string_view text) { return model_.strings().intern(text); }
+    void error(std::string_view code, base::SourceRange range, std::string message,
+               std::string help = {}, std::vector<base::DiagnosticNote> notes = {});
+
+    Value convert(const Node& node);
+    std::vector<Attribute> map_attributes(const Node& map);
+    std::optional<Symbol> name_value(const Node& value, std::string_view key);
+    std::optional<Symbol> required_name(const Node& map, std::string_view key,
+                                        std::string_view what, std::vector<Attribute>& attributes);
+    std::optional<Symbol> optional_name(const Node& map, std::string_view key,
+                                        std::vector<Attribute>& attributes);
+    void check_unique(std::map<Symbol, base::SourceRange>& ids, Symbol id,
+                      const base::SourceRange& range, std::string_view what);
+
+    void add_surface(const Node& item);
+    void add_flow(const Node& item);
+    void add_role(const Node& item);
+    void add_model_attribute(const Node& key, const Node& value);
+    void resolve_flows();
+    std::optional<std::uint32_t> resolve_end(const PendingEnd& end, const char* direction);
+    [[nodiscard]] std::string suggestion(Symbol unknown) const;
+
+    base::Diagnostics& diagnostics_;
+    Model model_;
+    Symbol key_from_ = 0;
+    Symbol key_to_ = 0;
+    std::vector<PendingFlow> pending_flows_;
+    std::map<Symbol, base::SourceRange> flow_ids_;
+    std::map<Symbol, base::SourceRange> role_ids_;
+    /// Top-level keys of each file, to catch a key given twice in one file.
+    std::map<std::pair<base::FileId, std::string>, base::SourceRange> top_level_keys_;
+    /// Surfaces rejected for another error: flows to them are not errors too.
+    std::set<Symbol> rejected_surfaces_;
+    /// Top-level attributes with where each was first given.
+    std::map<Symbol, std::pair<Value, base::SourceRange>> model_attributes_;
+};
+
+}  // namespace lexflow::model

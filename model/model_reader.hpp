@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "base/source.hpp"
+#include "model/model.hpp"
+
+namespace lexflow::model {
+
+/// Reads and validates a model from one or more files (merged, in the order
+/// given, into one estate), each through the reader of its format (YAML) and
+/// one ModelBuilder. Files are read through `sources`, which may gain the
+/// files that the model names.
+///
+/// Reports every problem with its file:line:col (malformed YAML, a missing or
+/// mistyped required key, a duplicate id, a flow to an unknown surface) and
+/// returns nothing if there was any: a model is used whole or not at all.
+[[nodiscard]] std::optional<Model> read_model(const std::vector<base::FileId>& files,
+                                              base::SourceSet& sources,
+                                              base::Diagnostics& diagnostics);
+
+}  // namespace lexflow::model

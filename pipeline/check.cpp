@@ -1,0 +1,141 @@
+#include "pipeline/check.hpp"
+
+#include <chrono>
+
+#include "base/diagnostic_ids.hpp"
+#include "dsl/names_read.hpp"
+#include "engine/evaluator.hpp"
+#include "engine/name_check.hpp"
+#include "model/model_reader.hpp"
+#include "report/diagnostic_json.hpp"
+
+namespace lexflow::pipeline {
+
+namespace {
+
+/// Times one stage for the observer.
+class StageTimer {
+  public:
+    StageTimer(Observer* observer, Stage stage) : observer_(observer), stage_(stage) {}
+    StageTimer(const StageTimer&) = delete;
+    StageTimer& operator=(const StageTimer&) = delete;
+    ~StageTimer() {
+        if (observer_ != nullptr) {
+            const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start_;
+            observer_->stage_done(stage_, took.count());
+        }
+    }
+
+  private:
+    Observer* observer_;
+    Stage stage_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+/// Registers each model file; one that is missing, or is not a regular file,
+/// is an error located at its name.
+std::vector<base::FileId> model_files(const std::vector<std::string>& paths,
+                                      base::SourceSet& sources, base::Diagnostics& diagnostics) {
+    std::vector<base::FileId> files;
+    for (const auto& path : paths) {
+        const auto file = sources.add_on_disk(path);
+        const auto kind = sources.reader().kind(path);
+        if (kind != base::FileKind::regular) {
+            diagnostics.report({base::DiagnosticLevel::error,
+                                std::string(base::diagnostic_ids::unreadable_path),
+                                {file, 0, 0, 1},
+                                kind == base::FileKind::missing
+                                    ? "no such model file"
+                                    : "not a model file (it is a folder or a device)",
+                                {},
+                                "pass the YAML file(s) of the model"});
+            continue;
+        }
+        files.push_back(file);
+    }
+    return files;
+}
+
+engine::EvaluationOptions evaluation_options(const CheckSettings& settings) {
+    engine::EvaluationOptions options{settings.as_of, {}};
+    if (auto* observer = settings.observer) {
+        options.rule_done = [observer](const dsl::Rule& rule, double seconds, std::size_t findings,
+                                       std::size_t not_evaluated) {
+            observer->rule_done(rule, seconds, findings, not_evaluated);
+        };
+    }
+    return options;
+}
+
+}  // namespace
+
+std::string_view to_string(Stage stage) {
+    switch (stage) {
+        case Stage::load_rules:
+            return "load rules";
+        case Stage::read_model:
+            return "read model";
+        case Stage::check_names:
+            return "check names";
+        case Stage::evaluate:
+            return "evaluate";
+        case Stage::post_process:
+            return "post-process";
+        case Stage::decide:
+            return "decide";
+    }
+    return "stage";
+}
+
+CheckOutcome check_model(const dsl::RuleSet& rules, const std::vector<base::FileId>& model_files,
+                         base::SourceSet& sources, base::Diagnostics& diagnostics,
+                         const CheckSettings& settings) {
+    CheckOutcome outcome;
+    {
+        const StageTimer timer(settings.observer, Stage::read_model);
+        outcome.model = model::read_model(model_files, sources, diagnostics);
+    }
+    if (!outcome.model) {
+        return outcome;
+    }
+    {
+        // Near-typos of names the rules read are warnings: the check goes on.
+        const StageTimer timer(settings.observer, Stage::check_names);
+        engine::check_model_names(*outcome.model, dsl::names_read_by(rules), outcome.warnings);
+    }
+    {
+        const StageTimer timer(settings.observer, Stage::evaluate);
+        outcome.report =
+            engine::evaluate(rules, *outcome.model, sources, evaluation_options(settings));
+    }
+    outcome.report.diagnostics = report::locate(outcome.warnings, sources);
+    {
+        const StageTimer timer(settings.observer, Stage::post_process);
+        for (const auto& stage : settings.report_stages) {
+            stage->apply(outcome.report, diagnostics);
+        }
+    }
+    if (diagnostics.has_errors()) {
+        return {};
+    }
+    const StageTimer timer(settings.observer, Stage::decide);
+    outcome.decision = decide(outcome.report, settings.fail_on);
+    outcome.completed = true;
+    return outcome;
+}
+
+CheckOutcome run_check(const CheckRequest& request, base::SourceSet& sources,
+                       base::Diagnostics& diagnostics) {
+    std::optional<dsl::RuleSet> rules;
+    {
+        const StageTimer timer(request.settings.observer, Stage::load_rules);
+        rules = load_rules(request.rules, sources, diagnostics);
+    }
+    const auto files = model_files(request.model_paths, sources, diagnostics);
+    if (!rules || diagnostics.has_errors()) {
+        return {};
+    }
+    return check_model(*rules, files, sources, diagnostics, request.settings);
+}
+
+}  // namespace lexflow::pipeline

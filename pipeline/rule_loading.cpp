@@ -1,0 +1,117 @@
+#include "pipeline/rule_loading.hpp"
+
+#include "base/diagnostic_ids.hpp"
+#include "dsl/checker.hpp"
+#include "dsl/parser.hpp"
+#include "rules/embedded_rules.hpp"
+
+namespace lexflow::pipeline {
+
+namespace ids = base::diagnostic_ids;
+
+namespace {
+
+/// Diagnostics about a path point at the path itself, as a file with no line.
+void path_error(base::SourceSet& sources, base::Diagnostics& diagnostics, const std::string& path,
+                std::string_view code, std::string message, std::string help) {
+    const auto file = sources.add_on_disk(path);
+    diagnostics.report({base::DiagnosticLevel::error,
+                        std::string(code),
+                        {file, 0, 0, 1},
+                        std::move(message),
+                        {},
+                        std::move(help)});
+}
+
+}  // namespace
+
+bool report_if_empty(const dsl::RuleFile& file, base::Diagnostics& diagnostics) {
+    if (file.pack || !file.rules.empty() || !file.patterns.empty() || !file.tests.empty()) {
+        return false;
+    }
+    diagnostics.report({base::DiagnosticLevel::error,
+                        std::string(ids::empty_rule_file),
+                        {file.file, 0, 0, 1},
+                        "this rule file holds no rules",
+                        {},
+                        "write a rule in it, or leave the file out"});
+    return true;
+}
+
+std::vector<std::string> expand_rule_path(const std::string& path, base::SourceSet& sources,
+                                          base::Diagnostics& diagnostics) {
+    const auto& reader = sources.reader();
+    const auto kind = reader.kind(path);
+    if (kind == base::FileKind::missing) {
+        path_error(sources, diagnostics, path, ids::unreadable_path, "no such file or folder",
+                   "check the spelling of the path");
+        return {};
+    }
+    if (kind != base::FileKind::directory) {
+        return {path};
+    }
+    std::string error;
+    auto files = reader.files_below(path, ".lf", error);
+    if (!error.empty()) {
+        path_error(sources, diagnostics, path, ids::unreadable_path,
+                   "cannot read the folder: " + error, "check its permissions");
+        return {};
+    }
+    if (files.empty()) {
+        path_error(sources, diagnostics, path, ids::no_rule_files,
+                   "the folder contains no rule files (*.lf)",
+                   "pass a folder that holds .lf files, or the files themselves");
+    }
+    return files;
+}
+
+std::optional<base::FileId> add_rule_file(const std::string& path, base::SourceSet& sources,
+                                          base::Diagnostics& diagnostics) {
+    std::string error;
+    auto text = base::read_whole_file(sources.reader(), path, error);
+    if (!text) {
+        path_error(sources, diagnostics, path, ids::unreadable_path, "cannot read the file",
+                   "check its permissions");
+        return std::nullopt;
+    }
+    return sources.add(path, std::move(*text));
+}
+
+std::optional<dsl::RuleSet> load_rules(const RuleSources& from, base::SourceSet& sources,
+                                       base::Diagnostics& diagnostics) {
+    std::vector<base::FileId> files;
+    if (from.embedded) {
+        for (const auto& embedded : rules::embedded_rule_files()) {
+            files.push_back(sources.add(std::string(rules::kBuiltinPrefix) + embedded.path,
+                                        std::string(embedded.text)));
+        }
+    }
+    for (const auto& path : from.paths) {
+        for (const auto& file : expand_rule_path(path, sources, diagnostics)) {
+            if (const auto id = add_rule_file(file, sources, diagnostics)) {
+                files.push_back(*id);
+            }
+        }
+    }
+    std::vector<dsl::RuleFile> parsed;
+    for (const auto file : files) {
+        auto rule_file = dsl::parse_rule_file(sources, file, diagnostics);
+        if (!rule_file) {
+            continue;
+        }
+        if (report_if_empty(*rule_file, diagnostics)) {
+            continue;
+        }
+        parsed.push_back(std::move(*rule_file));
+    }
+    if (diagnostics.has_errors()) {
+        return std::nullopt;  // semantic checks on half-read packs would only add noise
+    }
+    auto rule_set = dsl::check_rules(std::move(parsed), diagnostics, from.tests);
+    if (diagnostics.has_errors()) {
+        return std::nullopt;
+    }
+    return rule_set;
+}
+
+}  // namespace lexflow::pipeline

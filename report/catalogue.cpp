@@ -1,0 +1,229 @@
+#include "report/catalogue.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "report/internal/text.hpp"
+#include "report/json_stream.hpp"
+
+namespace lexflow::report {
+
+namespace {
+
+using internal::join;
+
+std::vector<const RuleInfo*> sorted_rules(const Catalogue& catalogue) {
+    std::vector<const RuleInfo*> sorted;
+    for (const auto& rule : catalogue.rules) {
+        sorted.push_back(&rule);
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const RuleInfo* a, const RuleInfo* b) {
+        return std::tie(a->pack, a->id) < std::tie(b->pack, b->id);
+    });
+    return sorted;
+}
+
+/// Orders "Art. 3(3)" before "Art. 111(4)": runs of digits compare as numbers.
+struct NaturalLess {
+    bool operator()(const std::string& a, const std::string& b) const {
+        std::size_t i = 0;
+        std::size_t j = 0;
+        while (i < a.size() && j < b.size()) {
+            if (std::isdigit(static_cast<unsigned char>(a[i])) &&
+                std::isdigit(static_cast<unsigned char>(b[j]))) {
+                const auto end_a = a.find_first_not_of("0123456789", i);
+                const auto end_b = b.find_first_not_of("0123456789", j);
+                const auto number_a = std::stoull(a.substr(i, end_a - i));
+                const auto number_b = std::stoull(b.substr(j, end_b - j));
+                if (number_a != number_b) {
+                    return number_a < number_b;
+                }
+                i = end_a == std::string::npos ? a.size() : end_a;
+                j = end_b == std::string::npos ? b.size() : end_b;
+                continue;
+            }
+            if (a[i] != b[j]) {
+                return a[i] < b[j];
+            }
+            ++i;
+            ++j;
+        }
+        return a.size() - i < b.size() - j;
+    }
+};
+
+/// Markdown table cells must not break the table.
+std::string cell(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        out += c == '|' ? std::string("\\|") : std::string(1, c);
+    }
+    return out;
+}
+
+void write_rule_json(JsonStream& json, const RuleInfo& rule) {
+    json.begin_object()
+        .key("id")
+        .value(rule.id)
+        .key("pack")
+        .value(rule.pack)
+        .key("title")
+        .value(rule.title)
+        .key("severity")
+        .value(base::to_string(rule.severity))
+        .key("form")
+        .value(rule.form)
+        .key("citations")
+        .strings(rule.citations)
+        .key("covers")
+        .strings(rule.covers)
+        .key("tags")
+        .strings(rule.tags)
+        .key("effective")
+        .string_or_null(rule.effective)
+        .key("description");
+    if (rule.description) {
+        json.value(*rule.description);
+    } else {
+        json.null();
+    }
+    json.end_object();
+}
+
+}  // namespace
+
+void write_catalogue(const Catalogue& catalogue, CatalogueFormat format, std::ostream& out) {
+    const auto sorted = sorted_rules(catalogue);
+    if (format == CatalogueFormat::json) {
+        JsonStream json(out);
+        json.begin_object().key("rules").begin_array();
+        for (const auto* rule : sorted) {
+            write_rule_json(json, *rule);
+        }
+        json.end_array().end_object();
+        out << '\n';
+        return;
+    }
+    if (format == CatalogueFormat::markdown) {
+        out << "| Rule | Pack | Severity | Title | Citations |\n|---|---|---|---|---|\n";
+        for (const auto* rule : sorted) {
+            out << fmt::format("| {} | {} | {} | {} | {} |\n", rule->id, rule->pack,
+                               base::to_string(rule->severity), cell(rule->title),
+                               cell(join(rule->citations, "; ")));
+        }
+        return;
+    }
+    for (const auto* rule : sorted) {
+        out << fmt::format("{:<30} {:<12} {:<8} {}\n", rule->id, rule->pack,
+                           base::to_string(rule->severity), rule->title);
+    }
+    out << fmt::format("{} rule{}\n", sorted.size(), sorted.size() == 1 ? "" : "s");
+}
+
+namespace {
+
+/// Which rules cover each pattern, and which rules and patterns each provision has.
+struct Coverage {
+    std::map<std::string, std::vector<std::string>> rules_per_pattern;
+    std::map<std::string, std::vector<std::string>, NaturalLess> rules_per_provision;
+    std::map<std::string, std::set<std::string>, NaturalLess> patterns_per_provision;
+    std::vector<const PatternInfo*> uncovered;
+};
+
+Coverage coverage_of(const Catalogue& catalogue) {
+    Coverage coverage;
+    for (const auto& pattern : catalogue.patterns) {
+        coverage.rules_per_pattern[pattern.id];
+    }
+    for (const auto* rule : sorted_rules(catalogue)) {
+        for (const auto& covered : rule->covers) {
+            coverage.rules_per_pattern[covered].push_back(rule->id);
+        }
+        for (const auto& citation : rule->citations) {
+            coverage.rules_per_provision[citation].push_back(rule->id);
+            for (const auto& covered : rule->covers) {
+                coverage.patterns_per_provision[citation].insert(covered);
+            }
+        }
+    }
+    for (const auto& pattern : catalogue.patterns) {
+        if (coverage.rules_per_pattern[pattern.id].empty()) {
+            coverage.uncovered.push_back(&pattern);
+        }
+    }
+    return coverage;
+}
+
+void write_matrix_json(const Catalogue& catalogue, Coverage& coverage, std::ostream& out) {
+    JsonStream json(out);
+    json.begin_object().key("patterns").begin_array();
+    for (const auto& pattern : catalogue.patterns) {
+        json.begin_object()
+            .key("id")
+            .value(pattern.id)
+            .key("description")
+            .value(pattern.description)
+            .key("rules")
+            .strings(coverage.rules_per_pattern[pattern.id])
+            .end_object();
+    }
+    json.end_array().key("provisions").begin_array();
+    for (const auto& [citation, ids] : coverage.rules_per_provision) {
+        const auto& covered = coverage.patterns_per_provision[citation];
+        json.begin_object()
+            .key("citation")
+            .value(citation)
+            .key("rules")
+            .strings(ids)
+            .key("patterns")
+            .strings(std::vector<std::string>(covered.begin(), covered.end()))
+            .end_object();
+    }
+    json.end_array().key("uncovered_patterns").begin_array();
+    for (const auto* pattern : coverage.uncovered) {
+        json.value(pattern->id);
+    }
+    json.end_array().end_object();
+    out << '\n';
+}
+
+}  // namespace
+
+void write_matrix(const Catalogue& catalogue, CatalogueFormat format, std::ostream& out) {
+    auto coverage = coverage_of(catalogue);
+    if (format == CatalogueFormat::json) {
+        write_matrix_json(catalogue, coverage, out);
+        return;
+    }
+    const bool markdown = format == CatalogueFormat::markdown;
+    out << (markdown ? "# Coverage matrix\n\n## Failure patterns\n\n"
+                       "| Pattern | What goes wrong | Rules |\n|---|---|---|\n"
+                     : "FAILURE PATTERNS\n");
+    for (const auto& pattern : catalogue.patterns) {
+        const auto& ids = coverage.rules_per_pattern[pattern.id];
+        const auto covering = ids.empty() ? std::string("NOT COVERED") : join(ids, ", ");
+        out << (markdown ? fmt::format("| {} | {} | {} |\n", pattern.id, cell(pattern.description),
+                                       covering)
+                         : fmt::format("  {:<34} {}\n", pattern.id, covering));
+    }
+    out << (markdown
+                ? "\n## Provisions\n\n| Provision | Rules | Failure patterns |\n|---|---|---|\n"
+                : "\nPROVISIONS\n");
+    for (const auto& [citation, ids] : coverage.rules_per_provision) {
+        const auto& covered = coverage.patterns_per_provision[citation];
+        const auto patterns = join(std::vector<std::string>(covered.begin(), covered.end()), ", ");
+        out << (markdown
+                    ? fmt::format("| {} | {} | {} |\n", cell(citation), join(ids, ", "), patterns)
+                    : fmt::format("  {:<34} {}\n", citation, join(ids, ", ")));
+    }
+    out << fmt::format("\n{} of {} failure patterns covered\n",
+                       catalogue.patterns.size() - coverage.uncovered.size(),
+                       catalogue.patterns.size());
+}
+
+}  // namespace lexflow::report

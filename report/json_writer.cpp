@@ -1,0 +1,173 @@
+#include <algorithm>
+
+#include "report/json_stream.hpp"
+#include "report/writer.hpp"
+
+namespace lexflow::report {
+
+namespace {
+
+/// Bump only for changes that break readers; adding keys is not one.
+constexpr int kFormatVersion = 1;
+
+void write_subject(JsonStream& json, const Subject& subject) {
+    json.begin_object()
+        .key("kind")
+        .value(subject.kind)
+        .key("id")
+        .value(subject.id)
+        .key("file")
+        .value(subject.file)
+        .key("line")
+        .value(subject.line)
+        .key("column")
+        .value(subject.column)
+        .end_object();
+}
+
+void write_witness(JsonStream& json, const std::vector<WitnessStep>& witness) {
+    json.begin_array();
+    for (const auto& step : witness) {
+        write_subject(json, step);
+    }
+    json.end_array();
+}
+
+void write_finding(JsonStream& json, const Finding& finding) {
+    json.begin_object()
+        .key("rule_id")
+        .value(finding.rule_id)
+        .key("title")
+        .value(finding.title)
+        .key("severity")
+        .value(base::to_string(finding.severity))
+        .key("pack")
+        .value(finding.pack)
+        .key("citations")
+        .strings(finding.citations)
+        .key("subject");
+    write_subject(json, finding.subject);
+    json.key("message")
+        .value(finding.message)
+        .key("remediation")
+        .value(finding.remediation)
+        .key("witness");
+    write_witness(json, finding.witness);
+    json.key("effective")
+        .string_or_null(finding.effective)
+        .key("upcoming")
+        .value(finding.upcoming)
+        .end_object();
+}
+
+void write_not_evaluated(JsonStream& json, const NotEvaluated& entry) {
+    json.begin_object()
+        .key("rule_id")
+        .string_or_null(entry.rule_id)
+        .key("title")
+        .value(entry.title)
+        .key("severity")
+        .value(base::to_string(entry.severity))
+        .key("pack")
+        .value(entry.pack)
+        .key("subject");
+    if (entry.subject) {
+        write_subject(json, *entry.subject);
+    } else {
+        json.null();
+    }
+    json.key("missing").strings(entry.missing).key("witness");
+    write_witness(json, entry.witness);
+    json.key("effective")
+        .string_or_null(entry.effective)
+        .key("upcoming")
+        .value(entry.upcoming)
+        .end_object();
+}
+
+void write_summary(JsonStream& json, const Report& report) {
+    const auto in_force = [&](base::Severity severity) {
+        return static_cast<std::uint64_t>(
+            std::count_if(report.findings.begin(), report.findings.end(),
+                          [&](const Finding& f) { return f.severity == severity && !f.upcoming; }));
+    };
+    const auto upcoming =
+        static_cast<std::uint64_t>(std::count_if(report.findings.begin(), report.findings.end(),
+                                                 [](const Finding& f) { return f.upcoming; }));
+    json.begin_object()
+        .key("findings")
+        .value(report.findings.size() - upcoming)
+        .key("by_severity")
+        .begin_object();
+    for (int level = 4; level >= 0; --level) {
+        const auto severity = static_cast<base::Severity>(level);
+        json.key(base::to_string(severity)).value(in_force(severity));
+    }
+    json.end_object()
+        .key("upcoming")
+        .value(upcoming)
+        .key("not_evaluated")
+        .value(report.not_evaluated.size())
+        .end_object();
+}
+
+class JsonWriter final : public ReportWriter {
+  public:
+    void write(const Report& report, std::ostream& out) const override {
+        JsonStream json(out);
+        json.begin_object()
+            .key("format_version")
+            .value(kFormatVersion)
+            .key("as_of")
+            .string_or_null(report.as_of)
+            .key("model")
+            .begin_object()
+            .key("name")
+            .value(report.model_name)
+            .key("files")
+            .strings(report.model_files)
+            .key("surfaces")
+            .value(report.surfaces)
+            .key("flows")
+            .value(report.flows)
+            .key("roles")
+            .value(report.roles)
+            .end_object()
+            .key("rules_evaluated")
+            .value(report.rules_evaluated)
+            .key("packs")
+            .begin_array();
+        for (const auto& pack : report.packs) {
+            json.begin_object()
+                .key("id")
+                .value(pack.id)
+                .key("title")
+                .value(pack.title)
+                .key("status")
+                .value(to_string(pack.state))
+                .key("rules")
+                .value(pack.rules)
+                .end_object();
+        }
+        json.end_array().key("findings").begin_array();
+        for (const auto& finding : report.findings) {
+            write_finding(json, finding);
+        }
+        json.end_array().key("not_evaluated").begin_array();
+        for (const auto& entry : report.not_evaluated) {
+            write_not_evaluated(json, entry);
+        }
+        json.end_array().key("summary");
+        write_summary(json, report);
+        json.end_object();
+        out << '\n';
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_json_writer() {
+    return std::make_unique<JsonWriter>();
+}
+
+}  // namespace lexflow::report

@@ -1,0 +1,129 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "base/severity.hpp"
+
+/// What a check found, as the report writers see it: plain values that name
+/// and locate everything, with no reference to the rules or the model.
+namespace lexflow::report {
+
+/// The element a finding is about, with where the model defines it.
+struct Subject {
+    std::string kind;  ///< "node", "flow" or "role"
+    std::string id;
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+/// One step of a witness path: a surface or the flow between two surfaces.
+using WitnessStep = Subject;
+
+/// A control gap: a rule whose requirement a subject does not meet.
+struct Finding {
+    std::string rule_id;
+    std::string title;
+    base::Severity severity = base::Severity::info;
+    std::string pack;  ///< empty for rules outside any pack
+    std::vector<std::string> citations;
+    Subject subject;
+    std::string message;
+    std::string remediation;  ///< empty if the rule gives none
+    /// For path rules: the shortest path that shows the gap, alternating
+    /// surfaces and flows from source to target. Empty for other rules.
+    std::vector<WitnessStep> witness;
+    /// The date the rule is in force from ("YYYY-MM-DD"); empty if always.
+    std::string effective;
+    /// The rule is not yet in force on the check's date: the gap is reported
+    /// so teams can prepare, but it does not fail the check.
+    bool upcoming = false;
+};
+
+/// A rule that could not decide for a subject (or a pack that could not decide
+/// whether it applies) because the model lacks attributes it reads.
+struct NotEvaluated {
+    std::string rule_id;  ///< empty when a whole pack is not evaluated
+    std::string title;
+    base::Severity severity = base::Severity::info;
+    std::string pack;
+    std::optional<Subject> subject;    ///< none for a pack or the model itself
+    std::vector<std::string> missing;  ///< attribute paths, e.g. "g.ai_role"
+    std::vector<WitnessStep> witness;  ///< for path rules: the undecided path
+    std::string effective;             ///< as in Finding
+    bool upcoming = false;             ///< as in Finding
+};
+
+/// Whether a pack's `applies when` held for the model.
+struct PackStatus {
+    enum class State { applied, not_applicable, not_evaluated };
+    std::string id;
+    std::string title;
+    State state = State::applied;
+    std::size_t rules = 0;
+};
+
+[[nodiscard]] std::string_view to_string(PackStatus::State state);
+
+/// What a rule is: its metadata, for the writers that describe every rule
+/// (the rule catalogue; SARIF and JUnit list rules that passed too).
+struct RuleInfo {
+    std::string id;
+    std::string pack;  ///< empty for rules outside any pack
+    std::string title;
+    base::Severity severity = base::Severity::info;
+    std::string form;  ///< "node", "flow", "role" or "path"
+    std::vector<std::string> citations;
+    std::vector<std::string> covers;  ///< failure patterns it detects
+    std::vector<std::string> tags;
+    std::string effective;                   ///< empty: always in force
+    std::optional<std::string> description;  ///< why it matters
+    std::string remediation;                 ///< its remediation as written
+};
+
+/// What became of one rule in a check.
+struct RuleRun {
+    enum class Outcome {
+        evaluated,    ///< it ran: its findings and undecided subjects are in the report
+        not_applied,  ///< its pack does not apply to the model
+        undecided,    ///< its pack could not decide whether it applies
+    };
+    RuleInfo rule;
+    Outcome outcome = Outcome::evaluated;
+};
+
+/// A problem with an input that did not stop the check (a warning), located
+/// by file name so that writers need no sources.
+struct LocatedDiagnostic {
+    base::DiagnosticLevel level = base::DiagnosticLevel::warning;
+    std::string code;
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::uint32_t length = 1;
+    std::string message;
+    std::string help;
+};
+
+/// Everything a check found, in a deterministic order. Writers render it and
+/// know nothing else.
+struct Report {
+    std::string as_of;  ///< the date the check was made for; empty: every rule in force
+    std::string model_name;
+    std::vector<std::string> model_files;
+    std::size_t surfaces = 0;
+    std::size_t flows = 0;
+    std::size_t roles = 0;
+    std::size_t rules_evaluated = 0;
+    std::vector<PackStatus> packs;
+    std::vector<RuleRun> rules;     ///< every loaded rule, in pack and id order
+    std::vector<Finding> findings;  ///< most severe first, then by rule id and subject
+    std::vector<NotEvaluated> not_evaluated;
+    std::vector<LocatedDiagnostic> diagnostics;  ///< warnings about the inputs
+};
+
+}  // namespace lexflow::report

@@ -1,0 +1,219 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "report/internal/text.hpp"
+#include "report/writer.hpp"
+
+namespace lexflow::report {
+
+namespace {
+
+using internal::join;
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kDim = "\x1b[2m";
+
+const char* severity_color(base::Severity severity) {
+    switch (severity) {
+        case base::Severity::critical:
+            return "\x1b[1;35m";
+        case base::Severity::high:
+            return "\x1b[1;31m";
+        case base::Severity::medium:
+            return "\x1b[1;33m";
+        case base::Severity::low:
+            return "\x1b[1;36m";
+        case base::Severity::info:
+            break;
+    }
+    return "\x1b[1;37m";
+}
+
+std::string upper(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+/// A witness as its surfaces: "a → b → c" (flows are in the JSON report).
+std::string path_text(const std::vector<WitnessStep>& witness) {
+    std::string out;
+    for (const auto& step : witness) {
+        if (step.kind != "flow") {
+            out += (out.empty() ? "" : " → ") + step.id;
+        }
+    }
+    return out;
+}
+
+/// "1 flow", "2 flows".
+std::string count(std::size_t n, std::string_view noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
+std::string location(const Subject& subject) {
+    return fmt::format("{}:{}:{}", subject.file, subject.line, subject.column);
+}
+
+class TextWriter final : public ReportWriter {
+  public:
+    explicit TextWriter(bool color) : color_(color) {}
+
+    void write(const Report& report, std::ostream& out) const override {
+        out << header(report);
+        for (int level = 4; level >= 0; --level) {
+            severity_section(report, static_cast<base::Severity>(level), out);
+        }
+        upcoming_section(report, out);
+        not_evaluated_section(report, out);
+        out << summary(report);
+    }
+
+  private:
+    [[nodiscard]] std::string paint(const char* ansi, const std::string& text) const {
+        return color_ ? fmt::format("{}{}{}", ansi, text, kReset) : text;
+    }
+
+    [[nodiscard]] std::string header(const Report& report) const {
+        std::vector<std::string> packs;
+        for (const auto& pack : report.packs) {
+            packs.push_back(pack.state == PackStatus::State::applied
+                                ? pack.id
+                                : fmt::format("{} ({})", pack.id, to_string(pack.state)));
+        }
+        auto out = fmt::format(
+            "{} {}\n", paint(kBold, "lexflow check:"),
+            report.model_name.empty() ? join(report.model_files, ", ") : report.model_name);
+        out += fmt::format("  model: {}, {}, {} from {}\n", count(report.surfaces, "surface"),
+                           count(report.flows, "flow"), count(report.roles, "role"),
+                           join(report.model_files, ", "));
+        out += fmt::format("  rules: {} evaluated{}; packs: {}\n", report.rules_evaluated,
+                           report.as_of.empty() ? std::string() : " as of " + report.as_of,
+                           packs.empty() ? std::string("none") : join(packs, ", "));
+        return out;
+    }
+
+    [[nodiscard]] std::string finding_text(const Finding& finding) const {
+        auto out = fmt::format("\n  {}  {}\n", paint(kBold, finding.rule_id), finding.title);
+        out += fmt::format("    {}: {} '{}'\n", location(finding.subject), finding.subject.kind,
+                           finding.subject.id);
+        out += fmt::format("    {}\n", finding.message);
+        if (!finding.witness.empty()) {
+            out += fmt::format("    {} {}\n", paint(kDim, "path:"), path_text(finding.witness));
+        }
+        if (!finding.citations.empty()) {
+            out += fmt::format("    {} {}\n", paint(kDim, "cite:"), join(finding.citations, "; "));
+        }
+        if (!finding.remediation.empty()) {
+            out += fmt::format("    {} {}\n", paint(kDim, "fix: "), finding.remediation);
+        }
+        return out;
+    }
+
+    void severity_section(const Report& report, base::Severity severity, std::ostream& out) const {
+        const auto count = static_cast<std::size_t>(
+            std::count_if(report.findings.begin(), report.findings.end(),
+                          [&](const Finding& f) { return f.severity == severity && !f.upcoming; }));
+        if (count == 0) {
+            return;
+        }
+        out << fmt::format("\n{}\n",
+                           paint(severity_color(severity),
+                                 fmt::format("{} ({})", upper(base::to_string(severity)), count)));
+        for (const auto& finding : report.findings) {
+            if (finding.severity == severity && !finding.upcoming) {
+                out << finding_text(finding);
+            }
+        }
+    }
+
+    /// Gaps under rules not yet in force: listed so teams can prepare.
+    void upcoming_section(const Report& report, std::ostream& out) const {
+        const auto count =
+            static_cast<std::size_t>(std::count_if(report.findings.begin(), report.findings.end(),
+                                                   [](const Finding& f) { return f.upcoming; }));
+        if (count == 0) {
+            return;
+        }
+        out << fmt::format("\n{}\n",
+                           paint(kBold, fmt::format("UPCOMING ({}): not yet in force on {}", count,
+                                                    report.as_of)));
+        for (const auto& finding : report.findings) {
+            if (finding.upcoming) {
+                out << finding_text(finding)
+                    << fmt::format("    {} {}\n", paint(kDim, "in force from"), finding.effective);
+            }
+        }
+    }
+
+    void not_evaluated_section(const Report& report, std::ostream& out) const {
+        if (report.not_evaluated.empty()) {
+            return;
+        }
+        out << fmt::format(
+            "\n{}\n", paint(kBold, fmt::format("NOT EVALUATED ({})", report.not_evaluated.size())));
+        for (const auto& entry : report.not_evaluated) {
+            out << not_evaluated_text(entry);
+        }
+    }
+
+    [[nodiscard]] std::string not_evaluated_text(const NotEvaluated& entry) const {
+        std::string out;
+        if (entry.subject) {
+            out += fmt::format("\n  {}  {}\n    {}: {} '{}'\n", paint(kBold, entry.rule_id),
+                               entry.title, location(*entry.subject), entry.subject->kind,
+                               entry.subject->id);
+        } else {
+            out += fmt::format("\n  {}\n", paint(kBold, entry.title));
+        }
+        if (!entry.witness.empty()) {
+            out += fmt::format("    {} {}\n", paint(kDim, "path:"), path_text(entry.witness));
+        }
+        out += fmt::format("    the model does not give: {}\n", join(entry.missing, ", "));
+        if (entry.upcoming) {
+            out += fmt::format("    {} {}\n", paint(kDim, "in force from"), entry.effective);
+        }
+        return out;
+    }
+
+    [[nodiscard]] std::string summary(const Report& report) const {
+        std::map<base::Severity, std::size_t, std::greater<>> counts;
+        std::size_t gaps = 0;
+        for (const auto& finding : report.findings) {
+            if (!finding.upcoming) {
+                ++counts[finding.severity];
+                ++gaps;
+            }
+        }
+        std::vector<std::string> parts;
+        for (const auto& [severity, number] : counts) {
+            parts.push_back(fmt::format("{} {}", number, base::to_string(severity)));
+        }
+        auto line =
+            gaps == 0 ? std::string("no gaps")
+                      : fmt::format("{} gap{} ({})", gaps, gaps == 1 ? "" : "s", join(parts, ", "));
+        if (const auto upcoming = report.findings.size() - gaps; upcoming > 0) {
+            line += fmt::format("; {} upcoming", upcoming);
+        }
+        if (!report.not_evaluated.empty()) {
+            line += fmt::format("; {} not evaluated", report.not_evaluated.size());
+        }
+        return fmt::format("\n{}\n", paint(kBold, line));
+    }
+
+    bool color_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_text_writer(bool color) {
+    return std::make_unique<TextWriter>(color);
+}
+
+}  // namespace lexflow::report

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string_view>
+
+#include "report/report.hpp"
+
+namespace lexflow::report {
+
+/// The formats a check report can be written in.
+enum class Format { text, json };
+
+/// Writes a Report in one format to a stream, as it goes: memory does not
+/// grow with the size of the output. Writers know only the Report: never the
+/// model, the rules or the command line. One implementation per format.
+class ReportWriter {
+  public:
+    virtual ~ReportWriter() = default;
+    virtual void write(const Report& report, std::ostream& out) const = 0;
+};
+
+/// Human-readable, grouped by severity; ANSI colours only when `color`.
+[[nodiscard]] std::unique_ptr<ReportWriter> make_text_writer(bool color);
+/// The stable JSON shape documented in docs/cli.md ("The JSON report").
+[[nodiscard]] std::unique_ptr<ReportWriter> make_json_writer();
+/// The writer of `format`.
+[[nodiscard]] std::unique_ptr<ReportWriter> make_writer(Format format, bool color);
+
+}  // namespace lexflow::report
