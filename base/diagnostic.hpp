@@ -36,6 +36,13 @@ class Diagnostics {
     explicit Diagnostics(std::size_t max_errors) : max_errors_(max_errors) {}
 
     void report(Diagnostic diagnostic);
+    /// Whether a diagnostic of `level` reported now would be kept, not only
+    /// counted: work that only makes it better (a suggestion) can be skipped.
+    [[nodiscard]] bool keeps(DiagnosticLevel level) const {
+        return level == DiagnosticLevel::error     ? error_count_ < max_errors_
+               : level == DiagnosticLevel::warning ? warning_count_ < max_errors_
+                                                   : true;
+    }
     [[nodiscard]] bool has_errors() const { return error_count_ > 0; }
     [[nodiscard]] std::size_t error_count() const { return error_count_; }
     [[nodiscard]] std::size_t warning_count() const { return warning_count_; }

@@ -5,7 +5,7 @@
 /// The table of diagnostic ids. Ids are stable: documentation and users' CI
 /// logs refer to them, so an id is never reused for another meaning.
 /// LF1xxx: rule syntax; LF2xxx: rule semantics; LF3xxx: the model;
-/// LF4xxx: files and paths.
+/// LF4xxx: files and paths; LF5xxx: limits on size and work (base/limits.hpp).
 namespace lexflow::base::diagnostic_ids {
 
 inline constexpr std::string_view syntax_error = "LF1001";
@@ -45,5 +45,9 @@ inline constexpr std::string_view unreadable_path = "LF4001";
 inline constexpr std::string_view no_rule_files = "LF4002";
 inline constexpr std::string_view empty_rule_file = "LF4003";
 inline constexpr std::string_view no_tests = "LF4004";
+inline constexpr std::string_view not_a_file = "LF4005";        ///< a device, a FIFO, a socket
+inline constexpr std::string_view outside_the_tree = "LF4006";  ///< a path or link that leaves it
+
+inline constexpr std::string_view limit_exceeded = "LF5001";
 
 }  // namespace lexflow::base::diagnostic_ids

@@ -26,9 +26,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return previous[b.size()];
 }
 
+namespace {
+
+std::size_t allowed_distance(std::string_view word) {
+    return std::max<std::size_t>(1, word.size() / 3);
+}
+
+}  // namespace
+
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string_view>& candidates) {
-    const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+    if (word.size() > kMaxSuggestedLength) {
+        return std::nullopt;
+    }
+    const std::size_t limit = allowed_distance(word);
     std::optional<std::string> best;
     std::size_t best_distance = limit + 1;
     for (const auto candidate : candidates) {
@@ -45,6 +56,41 @@ std::optional<std::string> closest_match(std::string_view word,
         }
     }
     return best;
+}
+
+NameIndex::NameIndex(std::vector<std::string> names) : names_(std::move(names)) {
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        by_length_[names_[i].size()].push_back(i);
+    }
+}
+
+std::optional<std::string> NameIndex::closest(std::string_view word) const {
+    if (word.size() > kMaxSuggestedLength) {
+        return std::nullopt;
+    }
+    const auto limit = allowed_distance(word);
+    std::size_t best_distance = limit + 1;
+    std::size_t best_index = names_.size();
+    const auto shortest = word.size() > limit ? word.size() - limit : 0;
+    for (auto bucket = by_length_.lower_bound(shortest);
+         bucket != by_length_.end() && bucket->first <= word.size() + limit; ++bucket) {
+        for (const auto index : bucket->second) {
+            if (names_[index] == word) {
+                continue;
+            }
+            const auto distance = edit_distance(word, names_[index]);
+            const bool better =
+                distance < best_distance || (distance == best_distance && index < best_index);
+            if (distance <= limit && better) {
+                best_distance = distance;
+                best_index = index;
+            }
+        }
+    }
+    if (best_index == names_.size()) {
+        return std::nullopt;
+    }
+    return names_[best_index];
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {

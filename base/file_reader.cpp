@@ -24,6 +24,18 @@ FileKind DiskFileReader::kind(const std::string& path) const {
     return fs::is_directory(status) ? FileKind::directory : FileKind::other;
 }
 
+std::optional<std::uint64_t> DiskFileReader::size(const std::string& path) const {
+    std::error_code error;
+    const auto bytes = fs::file_size(path, error);
+    return error ? std::nullopt : std::optional<std::uint64_t>(bytes);
+}
+
+std::optional<std::string> DiskFileReader::real_path(const std::string& path) const {
+    std::error_code error;
+    const auto real = fs::weakly_canonical(fs::absolute(path, error), error);
+    return error ? std::nullopt : std::optional<std::string>(real.generic_string());
+}
+
 std::unique_ptr<std::istream> DiskFileReader::open(const std::string& path,
                                                    std::string& error) const {
     auto stream = std::make_unique<std::ifstream>(path, std::ios::binary);
@@ -41,8 +53,10 @@ std::vector<std::string> DiskFileReader::files_below(const std::string& folder,
     std::error_code failure;
     for (auto it = fs::recursive_directory_iterator(folder, failure);
          !failure && it != fs::recursive_directory_iterator(); it.increment(failure)) {
-        if (it->is_regular_file() && it->path().generic_string().ends_with(extension)) {
-            files.push_back(it->path().generic_string());
+        const auto name = it->path().generic_string();
+        std::error_code unknown;  // a dangling link: listed, and refused by the caller
+        if (!it->is_directory(unknown) && name.ends_with(extension)) {
+            files.push_back(name);
         }
     }
     if (failure) {
@@ -61,6 +75,16 @@ FileKind MemoryFileReader::kind(const std::string& path) const {
     const auto next = files_.lower_bound(folder);
     return next != files_.end() && next->first.starts_with(folder) ? FileKind::directory
                                                                    : FileKind::missing;
+}
+
+std::optional<std::uint64_t> MemoryFileReader::size(const std::string& path) const {
+    const auto found = files_.find(path);
+    return found == files_.end() ? std::nullopt
+                                 : std::optional<std::uint64_t>(found->second.size());
+}
+
+std::optional<std::string> MemoryFileReader::real_path(const std::string& path) const {
+    return ("/" / fs::path(path)).lexically_normal().generic_string();
 }
 
 std::unique_ptr<std::istream> MemoryFileReader::open(const std::string& path,

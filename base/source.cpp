@@ -1,5 +1,6 @@
 #include "base/source.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace lexflow::base {
@@ -33,38 +34,72 @@ std::unique_ptr<std::istream> SourceSet::open(FileId file, std::string& error) c
 
 namespace {
 
-std::string strip_line_break(std::string line) {
-    if (!line.empty() && line.back() == '\r') {
-        line.pop_back();
+// Lines end at LF, CRLF or a lone CR, as they do for YAML and for rule files.
+
+bool is_break(char c) {
+    return c == '\n' || c == '\r';
+}
+
+/// The offset of the start of the line after the break at `at`.
+std::size_t after_break(std::string_view text, std::size_t at) {
+    return text[at] == '\r' && at + 1 < text.size() && text[at + 1] == '\n' ? at + 2 : at + 1;
+}
+
+std::size_t find_break(std::string_view text, std::size_t from) {
+    while (from < text.size() && !is_break(text[from])) {
+        ++from;
     }
-    return line;
+    return from;
 }
 
 std::optional<std::string> line_in_text(std::string_view text, std::uint32_t wanted) {
     std::size_t begin = 0;
     for (std::uint32_t current = 1; current < wanted; ++current) {
-        const auto newline = text.find('\n', begin);
-        if (newline == std::string_view::npos) {
+        const auto end = find_break(text, begin);
+        if (end == text.size()) {
             return std::nullopt;
         }
-        begin = newline + 1;
+        begin = after_break(text, end);
     }
-    const auto end = text.find('\n', begin);
-    return strip_line_break(std::string(text.substr(begin, end - begin)));
+    return std::string(text.substr(begin, find_break(text, begin) - begin));
+}
+
+/// The line that holds byte `offset` of `text`.
+std::string line_holding(std::string_view text, std::size_t offset) {
+    auto begin = std::min(offset, text.size());
+    while (begin > 0 && !is_break(text[begin - 1])) {
+        --begin;
+    }
+    return std::string(text.substr(begin, find_break(text, begin) - begin));
 }
 
 std::optional<std::string> line_in_stream(std::istream& in, std::uint32_t wanted) {
+    std::uint32_t current = 1;
     std::string line;
-    for (std::uint32_t current = 1; std::getline(in, line); ++current) {
+    char c = 0;
+    bool after_cr = false;
+    while (in.get(c)) {
+        if (c == '\n' && after_cr) {
+            after_cr = false;  // the LF of a CRLF: the break was counted at the CR
+            continue;
+        }
+        after_cr = c == '\r';
+        if (is_break(c)) {
+            if (current == wanted) {
+                return line;
+            }
+            ++current;
+            continue;
+        }
         if (current == wanted) {
-            return strip_line_break(std::move(line));
+            line += c;
         }
     }
-    return std::nullopt;
+    return current == wanted ? std::optional<std::string>(line) : std::nullopt;
 }
 
-/// The line holding byte `offset`: back to the line break before it, then
-/// forward to the one after. Reads only that line, wherever it is in the file.
+/// The line holding byte `offset` of a stream: back to the line break before
+/// it, then forward to the one after. Reads only that line, wherever it is.
 std::optional<std::string> line_around(std::istream& in, std::uint64_t offset) {
     constexpr std::uint64_t kChunk = 4096;
     std::uint64_t start = offset;
@@ -77,8 +112,8 @@ std::optional<std::string> line_around(std::istream& in, std::uint64_t offset) {
         if (!in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()))) {
             return std::nullopt;
         }
-        if (const auto newline = chunk.rfind('\n'); newline != std::string::npos) {
-            start = from + newline + 1;
+        if (const auto last = chunk.find_last_of("\r\n"); last != std::string::npos) {
+            start = from + last + 1;
             break;
         }
         start = from;
@@ -86,10 +121,11 @@ std::optional<std::string> line_around(std::istream& in, std::uint64_t offset) {
     in.clear();
     in.seekg(static_cast<std::streamoff>(start));
     std::string line;
-    if (!std::getline(in, line) && line.empty()) {
-        return std::nullopt;
+    char c = 0;
+    while (in.get(c) && !is_break(c)) {
+        line += c;
     }
-    return strip_line_break(std::move(line));
+    return line;
 }
 
 }  // namespace
@@ -117,10 +153,7 @@ std::optional<std::string> SourceSet::line_of(const SourceRange& range) const {
         if (range.offset > text->size()) {
             return std::nullopt;
         }
-        // rfind gives npos when the line is the first; npos + 1 wraps to 0.
-        const auto start = range.offset == 0 ? 0 : text->rfind('\n', range.offset - 1) + 1;
-        const auto end = text->find('\n', start);
-        return strip_line_break(text->substr(start, end - start));
+        return line_holding(*text, static_cast<std::size_t>(range.offset));
     }
     std::string error;
     const auto in = open(range.file, error);

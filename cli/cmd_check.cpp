@@ -46,8 +46,13 @@ ExitStatus run_check(const CheckOptions& options) {
         print_error("--no-default-rules leaves no rules to check; add --rules PATH");
         return ExitStatus::invalid_input;
     }
+    const auto limits = options.rules.limits.limits();
+    if (!limits) {
+        return ExitStatus::invalid_input;
+    }
     pipeline::CheckRequest request;
     request.rules = options.rules.sources();
+    request.settings.limits = *limits;
     request.model_paths = options.models;
     request.settings.as_of = as_of;
     request.settings.fail_on = base::parse_severity(options.fail_on);
@@ -56,10 +61,10 @@ ExitStatus run_check(const CheckOptions& options) {
     base::Diagnostics diagnostics;
     const auto outcome = pipeline::run_check(request, sources, diagnostics);
     if (!outcome.completed) {
-        print_diagnostics(sources, diagnostics, color_mode);
+        print_diagnostics(sources, diagnostics, color_mode, *limits);
         return ExitStatus::invalid_input;
     }
-    print_diagnostics(sources, outcome.warnings, color_mode);
+    print_diagnostics(sources, outcome.warnings, color_mode, *limits);
 
     const auto format = options.format == "json" ? report::Format::json : report::Format::text;
     const auto writer =

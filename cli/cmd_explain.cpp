@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "base/edit_distance.hpp"
+#include "base/printable.hpp"
 #include "cli/commands.hpp"
 #include "cli/messages.hpp"
 #include "cli/rule_options.hpp"
@@ -72,7 +73,7 @@ std::string dedented(std::string_view text) {
 
 /// The model of a loaded test that expects the rule to report a gap.
 std::optional<std::string> model_of_a_firing_test(const dsl::Rule& rule, const dsl::RuleSet& rules,
-                                                  const base::SourceSet& sources) {
+                                                  base::SourceSet& sources) {
     for (const auto& test : rules.tests) {
         const bool fires =
             std::any_of(test.expectations.begin(), test.expectations.end(),
@@ -86,9 +87,7 @@ std::optional<std::string> model_of_a_firing_test(const dsl::Rule& rule, const d
         if (test.inline_model) {
             return dedented(*test.inline_model);
         }
-        std::string error;
-        if (auto text = base::read_whole_file(sources.reader(),
-                                              pipeline::model_file_of(test, sources), error)) {
+        if (auto text = pipeline::test_model_text(test, sources)) {
             return text;
         }
     }
@@ -98,7 +97,7 @@ std::optional<std::string> model_of_a_firing_test(const dsl::Rule& rule, const d
 /// A model that trips the rule: the one the shipped packs embed for it, or
 /// else the model of a loaded test where it fires.
 std::string example_for(const dsl::Rule& rule, const dsl::RuleSet& rules,
-                        const base::SourceSet& sources) {
+                        base::SourceSet& sources) {
     const auto wanted = rule.pack + "/" + rule.id + "/fires.yaml";
     for (const auto& example : rules::embedded_rule_examples()) {
         if (example.path == wanted) {
@@ -129,7 +128,7 @@ std::string example_gaps(const dsl::Rule& rule, const dsl::RuleSet& rules,
 }
 
 std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
-                        const base::SourceSet& sources) {
+                        base::SourceSet& sources) {
     std::string out = fmt::format("{}  {}\n\n", rule.id, *rule.title);
     const auto* pack = rules.find_pack(rule.pack);
     out += fmt::format("  pack:      {}\n",
@@ -167,18 +166,23 @@ std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
 }
 
 ExitStatus run_explain(const ExplainOptions& options) {
+    const auto limits = options.rules.limits.limits();
+    if (!limits) {
+        return ExitStatus::invalid_input;
+    }
     base::SourceSet sources;
     base::Diagnostics diagnostics;
-    const auto rules =
-        pipeline::load_rules(options.rules.sources(dsl::RuleTests::check), sources, diagnostics);
+    const auto rules = pipeline::load_rules(options.rules.sources(dsl::RuleTests::check), sources,
+                                            diagnostics, *limits);
     if (!rules) {
-        print_diagnostics(sources, diagnostics);
+        print_diagnostics(sources, diagnostics, ColorMode::automatic, *limits);
         return ExitStatus::invalid_input;
     }
     std::vector<std::string_view> ids;
     for (const auto& rule : rules->rules) {
         if (rule.id == options.rule_id) {
-            const auto text = explanation(rule, *rules, sources);
+            // Rule text, models and messages come from inputs: shown printable.
+            const auto text = base::printable_lines(explanation(rule, *rules, sources));
             std::fwrite(text.data(), 1, text.size(), stdout);
             return ExitStatus::clean;
         }

@@ -6,7 +6,9 @@
 #include <memory>
 #include <sstream>
 
+#include "base/printable.hpp"
 #include "cli/commands.hpp"
+#include "cli/limit_options.hpp"
 #include "cli/messages.hpp"
 #include "cli/terminal.hpp"
 #include "dsl/ast_printer.hpp"
@@ -22,6 +24,7 @@ namespace {
 struct FmtOptions {
     std::vector<std::string> paths;
     bool check = false;
+    LimitOptions limits;
 };
 
 /// Replaces the file in one step, so that an interrupted run never leaves
@@ -53,9 +56,13 @@ std::optional<std::string> meaning(base::SourceSet& sources, const std::string& 
 }
 
 ExitStatus run_fmt(const FmtOptions& options) {
+    const auto limits = options.limits.limits();
+    if (!limits) {
+        return ExitStatus::invalid_input;
+    }
     base::SourceSet sources;
     base::Diagnostics diagnostics;
-    std::vector<std::string> files;
+    std::vector<pipeline::RulePath> files;
     for (const auto& path : options.paths) {
         for (auto& file : pipeline::expand_rule_path(path, sources, diagnostics)) {
             files.push_back(std::move(file));
@@ -66,12 +73,10 @@ ExitStatus run_fmt(const FmtOptions& options) {
         return ExitStatus::invalid_input;
     }
     std::vector<std::pair<std::string, std::string>> changes;
-    for (const auto& file : files) {
-        std::string error;
-        auto text = base::read_whole_file(sources.reader(), file, error);
+    for (const auto& [file, tree] : files) {
+        auto text = pipeline::read_rule_file({file, tree}, sources, diagnostics, *limits);
         if (!text) {
-            fmt::print(stderr, "{}: error: cannot read the file [LF4001]\n", file);
-            return ExitStatus::invalid_input;
+            continue;  // reported; nothing is rewritten while any file has errors
         }
         const auto before = meaning(sources, file, *text, diagnostics);
         if (!before) {
@@ -95,16 +100,17 @@ ExitStatus run_fmt(const FmtOptions& options) {
     }
     if (options.check) {
         for (const auto& [file, text] : changes) {
-            fmt::print("{}: not formatted\n", file);
+            fmt::print("{}: not formatted\n", base::printable(file));
         }
         return changes.empty() ? ExitStatus::clean : ExitStatus::gaps_found;
     }
     for (const auto& [file, text] : changes) {
         if (!write_atomically(file, text)) {
-            fmt::print(stderr, "{}: error: cannot write the file [LF4001]\n", file);
+            fmt::print(stderr, "{}: error: cannot write the file [LF4001]\n",
+                       base::printable(file));
             return ExitStatus::invalid_input;
         }
-        fmt::print("formatted {}\n", file);
+        fmt::print("formatted {}\n", base::printable(file));
     }
     return ExitStatus::clean;
 }
@@ -123,6 +129,7 @@ void attach_fmt(CLI::App& command, ExitStatus& status) {
         ->type_name("RULES");
     fmt_command->add_flag("--check", options->check,
                           "Change nothing; list the files that are not formatted");
+    add_limit_option(*fmt_command, options->limits);
     fmt_command->callback([options, &status] { status = run_fmt(*options); });
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/limit_options.hpp"
 #include "cli/messages.hpp"
 #include "cli/terminal.hpp"
 #include "pipeline/lint.hpp"
@@ -21,7 +22,18 @@ struct LintOptions {
     bool no_default_rules = false;
     bool strict = false;
     std::string format = "text";
+    LimitOptions limits;
 };
+
+/// The diagnostics as `{"diagnostics": [...]}` on stdout.
+void write_json(const base::SourceSet& sources, const base::Diagnostics& diagnostics) {
+    report::JsonStream json(std::cout);
+    json.begin_object().key("diagnostics");
+    report::write_diagnostics_json(json, report::locate(diagnostics, sources));
+    json.end_object();
+    std::cout << '\n';
+    std::cout.flush();
+}
 
 ExitStatus run_lint(const LintOptions& options) {
     const bool lint_shipped = options.rule_paths.empty();
@@ -29,24 +41,30 @@ ExitStatus run_lint(const LintOptions& options) {
         print_error("--no-default-rules leaves no rules to lint; name rule files");
         return ExitStatus::invalid_input;
     }
+    const auto limits = options.limits.limits();
+    if (!limits) {
+        return ExitStatus::invalid_input;
+    }
     base::SourceSet sources;
     base::Diagnostics diagnostics(200);
     const pipeline::LintRequest request{
         {!options.no_default_rules, options.rule_paths, dsl::RuleTests::check},
         lint_shipped,
-        options.models};
+        options.models,
+        *limits};
     if (!pipeline::run_lint(request, sources, diagnostics)) {
-        print_diagnostics(sources, diagnostics);
+        if (options.format == "json") {
+            write_json(sources, diagnostics);  // editors read errors too
+        } else {
+            print_diagnostics(sources, diagnostics, ColorMode::automatic, *limits);
+        }
         return ExitStatus::invalid_input;
     }
     if (options.format == "json") {
-        report::JsonStream json(std::cout);
-        json.begin_object().key("diagnostics");
-        report::write_diagnostics_json(json, report::locate(diagnostics, sources));
-        json.end_object();
-        std::cout << '\n';
+        write_json(sources, diagnostics);
     } else {
-        std::cout << report::DiagnosticRenderer(sources, use_color(ColorMode::automatic, stdout))
+        std::cout << report::DiagnosticRenderer(sources, use_color(ColorMode::automatic, stdout),
+                                                static_cast<std::size_t>(limits->snippet_width))
                          .render_all(diagnostics);
     }
     std::cout.flush();
@@ -78,6 +96,7 @@ void attach_lint(CLI::App& command, ExitStatus& status) {
     lint->add_flag("--no-default-rules", options->no_default_rules,
                    "Do not load the shipped packs as context");
     lint->add_flag("--strict", options->strict, "Make warnings fail (exit status 1)");
+    add_limit_option(*lint, options->limits);
     lint->add_option("--format", options->format, "Output format (json for editors)")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();

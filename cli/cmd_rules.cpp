@@ -33,11 +33,15 @@ ExitStatus run_rules(const RulesOptions& options) {
         print_error("--no-default-rules leaves no rules to list; add --rules PATH");
         return ExitStatus::invalid_input;
     }
+    const auto limits = options.rules.limits.limits();
+    if (!limits) {
+        return ExitStatus::invalid_input;
+    }
     base::SourceSet sources;
     base::Diagnostics diagnostics;
-    const auto rules = pipeline::load_rules(options.rules.sources(), sources, diagnostics);
+    const auto rules = pipeline::load_rules(options.rules.sources(), sources, diagnostics, *limits);
     if (!rules) {
-        print_diagnostics(sources, diagnostics);
+        print_diagnostics(sources, diagnostics, ColorMode::automatic, *limits);
         return ExitStatus::invalid_input;
     }
     if (!options.pack.empty() && rules->find_pack(options.pack) == nullptr) {

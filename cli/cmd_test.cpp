@@ -66,13 +66,17 @@ void no_tests_error(const TestOptions& options) {
 
 ExitStatus run_test(const TestOptions& options) {
     const auto color_mode = parse_color_mode(options.color);
+    const auto limits = options.rules.limits.limits();
+    if (!limits) {
+        return ExitStatus::invalid_input;
+    }
     base::SourceSet sources;
     base::Diagnostics diagnostics;
     auto from = options.rules.sources(dsl::RuleTests::check);
     from.paths.insert(from.paths.end(), options.paths.begin(), options.paths.end());
-    const auto rules = pipeline::load_rules(from, sources, diagnostics);
+    const auto rules = pipeline::load_rules(from, sources, diagnostics, *limits);
     if (!rules) {
-        print_diagnostics(sources, diagnostics, color_mode);
+        print_diagnostics(sources, diagnostics, color_mode, *limits);
         return ExitStatus::invalid_input;
     }
     std::vector<report::TestResult> results;
@@ -81,10 +85,10 @@ ExitStatus run_test(const TestOptions& options) {
         if (!selected(test, options.run)) {
             continue;
         }
-        auto outcome = pipeline::run_rule_test(test, *rules, sources);
+        auto outcome = pipeline::run_rule_test(test, *rules, sources, *limits);
         if (outcome.model_errors.has_errors()) {
             bad_model = true;
-            print_diagnostics(sources, outcome.model_errors, color_mode);
+            print_diagnostics(sources, outcome.model_errors, color_mode, *limits);
         }
         results.push_back(result_of(test, std::move(outcome), sources));
     }

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "base/printable.hpp"
+
 namespace lexflow::cli {
 
 namespace {
@@ -21,19 +23,19 @@ void print_lines(std::string_view text) {
 }  // namespace
 
 void print_error(std::string_view message, std::string_view follow_up) {
-    fmt::print(stderr, "lexflow: error: {}\n", message);
+    fmt::print(stderr, "lexflow: error: {}\n", base::printable(message));
     print_lines(follow_up);
 }
 
 void print_status(std::string_view message) {
-    fmt::print(stderr, "lexflow: {}\n", message);
+    fmt::print(stderr, "lexflow: {}\n", base::printable(message));
 }
 
 void print_internal_error(std::string_view message) {
     fmt::print(stderr,
                "lexflow: internal error: {}\nThis is a bug in lexflow; please report it with the "
                "input that caused it.\n",
-               message);
+               base::printable(message));
 }
 
 }  // namespace lexflow::cli

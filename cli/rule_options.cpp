@@ -12,6 +12,7 @@ void add_rule_options(CLI::App& command, RuleOptions& options) {
         ->allow_extra_args(false);
     command.add_flag("--no-default-rules", options.no_default_rules,
                      "Do not use the rule packs built into lexflow");
+    add_limit_option(command, options.limits);
 }
 
 }  // namespace lexflow::cli

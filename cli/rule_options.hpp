@@ -4,16 +4,18 @@
 #include <string>
 #include <vector>
 
+#include "cli/limit_options.hpp"
 #include "dsl/checker.hpp"
 #include "pipeline/rule_loading.hpp"
 
 namespace lexflow::cli {
 
-/// The `--rules PATH` (repeatable) and `--no-default-rules` options that every
-/// command taking rules shares.
+/// The `--rules PATH` (repeatable), `--no-default-rules` and `--limit`
+/// options that every command taking rules shares.
 struct RuleOptions {
     std::vector<std::string> paths;
     bool no_default_rules = false;
+    LimitOptions limits;
 
     [[nodiscard]] pipeline::RuleSources sources(
         dsl::RuleTests tests = dsl::RuleTests::ignore) const {

@@ -25,9 +25,11 @@ bool use_color(ColorMode mode, std::FILE* stream) {
 }
 
 void print_diagnostics(const base::SourceSet& sources, const base::Diagnostics& diagnostics,
-                       ColorMode mode) {
-    const report::DiagnosticRenderer renderer(sources, use_color(mode, stderr));
-    std::fputs(renderer.render_all(diagnostics).c_str(), stderr);
+                       ColorMode mode, const base::Limits& limits) {
+    const report::DiagnosticRenderer renderer(sources, use_color(mode, stderr),
+                                              static_cast<std::size_t>(limits.snippet_width));
+    const auto text = renderer.render_all(diagnostics);
+    std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
 ColorMode parse_color_mode(const std::string& text) {

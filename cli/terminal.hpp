@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/diagnostic.hpp"
+#include "base/limits.hpp"
 #include "base/source.hpp"
 
 namespace lexflow::cli {
@@ -18,7 +19,7 @@ enum class ColorMode { automatic, always, never };
 
 /// Prints diagnostics to stderr, coloured as `mode` and the terminal allow.
 void print_diagnostics(const base::SourceSet& sources, const base::Diagnostics& diagnostics,
-                       ColorMode mode = ColorMode::automatic);
+                       ColorMode mode = ColorMode::automatic, const base::Limits& limits = {});
 
 /// Declares `--color auto|always|never` on `command`, stored in `color`.
 void add_color_option(CLI::App& command, std::string& color);

@@ -170,9 +170,21 @@ std::vector<SourceLine> split_lines(std::string_view text, const internal::LineB
     }
 }
 
-}  // namespace
+/// `text` with every line break (CRLF or a lone CR) written as LF.
+std::string with_lf_line_breaks(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out += text[i];
+        } else if (i + 1 == text.size() || text[i + 1] != '\n') {
+            out += '\n';
+        }
+    }
+    return out;
+}
 
-std::string format_rule_file(std::string_view text) {
+std::string format_lines(std::string_view text) {
     std::vector<std::string> lines;
     int depth = 0;
     int parens = 0;  ///< open parentheses and brackets carried from earlier lines
@@ -222,6 +234,16 @@ std::string format_rule_file(std::string_view text) {
         out += '\n';
     }
     return out;
+}
+
+}  // namespace
+
+std::string format_rule_file(std::string_view text) {
+    // A byte order mark is kept; line breaks become LF, the canonical layout.
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    const bool marked = text.starts_with(kByteOrderMark);
+    const auto body = with_lf_line_breaks(marked ? text.substr(kByteOrderMark.size()) : text);
+    return (marked ? std::string(kByteOrderMark) : std::string()) + format_lines(body);
 }
 
 }  // namespace lexflow::dsl

@@ -65,6 +65,13 @@ class Linter {
         for (const auto& key : scope.model_keys) {
             ++key_uses_[key];
         }
+        std::vector<std::string> shared;
+        for (const auto& [key, uses] : key_uses_) {
+            if (uses > 1) {
+                shared.push_back(key);
+            }
+        }
+        shared_keys_ = base::NameIndex(std::move(shared));
     }
 
     void run() {
@@ -127,14 +134,10 @@ class Linter {
             if (is_builtin_key(key) || key_uses_[key] > 1 || reported_.count(key) > 0) {
                 continue;
             }
-            // Only a key used more often than this one can be what was meant.
-            std::vector<std::string_view> others;
-            for (const auto& [known, uses] : key_uses_) {
-                if (known != key && uses > key_uses_[key]) {
-                    others.push_back(known);
-                }
-            }
-            const auto match = base::closest_match(key, others);
+            // Only a key used more often than this one (once) can be what was
+            // meant: one index of those serves every key, so linting stays
+            // linear in the number of rules.
+            const auto match = shared_keys_.closest(key);
             if (match) {
                 reported_.insert(key);
                 warn(path.range, "unknown-attribute",
@@ -224,6 +227,7 @@ class Linter {
     const LintScope& scope_;
     base::Diagnostics& diagnostics_;
     std::map<std::string, int> key_uses_;
+    base::NameIndex shared_keys_;  ///< keys two or more rules (or a rule and a model) use
     std::set<std::string> reported_;
 };
 

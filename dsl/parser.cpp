@@ -66,6 +66,18 @@ base::Diagnostic syntax_error(base::FileId file, std::string_view text,
             std::move(help)};
 }
 
+/// `text` with each lone CR (not followed by LF) replaced by LF: PEGTL counts
+/// lines at LF, and the replacement keeps every byte offset.
+std::string with_lone_cr_as_lf(std::string_view text) {
+    std::string out(text);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) {
+            out[i] = '\n';
+        }
+    }
+    return out;
+}
+
 bool looks_binary(std::string_view text) {
     return text.find('\0') != std::string_view::npos;
 }
@@ -84,7 +96,13 @@ std::optional<RuleFile> parse_rule_file(const base::SourceSet& sources, base::Fi
                             "rule files are UTF-8 text ending in .lf"});
         return std::nullopt;
     }
-    p::memory_input input(text.data(), text.size(), sources.name(file));
+    // A UTF-8 byte order mark is skipped and a lone CR read as a line break,
+    // keeping every position (byte, line, column) that of the file.
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    const std::size_t skipped = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    const auto parsed = with_lone_cr_as_lf(text);
+    p::memory_input input(parsed.data() + skipped, parsed.data() + parsed.size(),
+                          sources.name(file), skipped, 1, skipped + 1);
     try {
         auto root = p::parse_tree::parse<grammar::file, internal::Selector, internal::DepthLimit,
                                          grammar::control>(input);

@@ -1,12 +1,16 @@
 #include "engine/evaluator.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
 #include <tuple>
 
+#include "base/diagnostic_ids.hpp"
 #include "engine/element_kind.hpp"
 #include "engine/internal/condition_evaluator.hpp"
+#include "engine/internal/evaluation_context.hpp"
 #include "engine/internal/finding_builder.hpp"
 #include "engine/internal/graph.hpp"
 #include "engine/internal/path_rule.hpp"
@@ -19,11 +23,14 @@ using internal::compile_condition;
 using internal::compile_path_rule;
 using internal::compile_rule;
 using internal::ConditionEvaluator;
+using internal::EvaluationContext;
 using internal::FindingBuilder;
 using internal::FlowGraph;
 using internal::kSubjectSlot;
 using internal::Query;
 using internal::run_path_rule;
+using internal::StepBudget;
+using internal::StepBudgetExceeded;
 using internal::Truth;
 using model::ElementKind;
 using model::ElementRef;
@@ -62,15 +69,15 @@ const Subject& subject_or_none(const std::optional<Subject>& subject) {
 /// Runs `for every node|flow|role` rules: one pass over the rule's domain.
 class ElementRuleRunner {
   public:
-    ElementRuleRunner(model::ValueSpace& values, const FlowGraph& graph,
-                      const FindingBuilder& builder, Report& report)
-        : values_(values), graph_(graph), builder_(builder), report_(report) {}
+    explicit ElementRuleRunner(EvaluationContext& context)
+        : context_(context), builder_(context.builder), report_(context.report) {}
 
     void run(const dsl::Rule& rule) {
-        const auto query = compile_rule(rule, values_);
-        ConditionEvaluator conditions(values_, graph_, query.slot_count);
+        const auto query = compile_rule(rule, context_.values);
+        ConditionEvaluator conditions(context_.values, context_.graph, context_.budget,
+                                      query.slot_count);
         const auto kind = element_kind(query.domain);
-        const auto count = static_cast<std::uint32_t>(domain_size(values_.model(), kind));
+        const auto count = static_cast<std::uint32_t>(domain_size(context_.values.model(), kind));
         for (std::uint32_t i = 0; i < count; ++i) {
             check_subject(query, conditions, {kind, i});
         }
@@ -105,20 +112,19 @@ class ElementRuleRunner {
         }
     }
 
-    model::ValueSpace& values_;
-    const FlowGraph& graph_;
+    EvaluationContext& context_;
     const FindingBuilder& builder_;
     Report& report_;
 };
 
 /// Decides whether a pack applies to the model; records its status.
 PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules,
-                             model::ValueSpace& values, const FlowGraph& graph, Report& report) {
+                             EvaluationContext& context) {
     if (!pack.applies_when) {
         return PackStatus::State::applied;
     }
-    const auto condition = compile_condition(*pack.applies_when, values);
-    ConditionEvaluator conditions(values, graph, 1);
+    const auto condition = compile_condition(*pack.applies_when, context.values);
+    ConditionEvaluator conditions(context.values, context.graph, context.budget, 1);
     switch (conditions.evaluate(condition)) {
         case Truth::yes:
             return PackStatus::State::applied;
@@ -140,7 +146,7 @@ PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules,
     entry.severity = severity;
     entry.pack = pack.id;
     entry.missing = conditions.missing();
-    report.not_evaluated.push_back(std::move(entry));
+    context.report.not_evaluated.push_back(std::move(entry));
     return PackStatus::State::not_evaluated;
 }
 
@@ -179,10 +185,33 @@ std::vector<report::RuleRun> rule_runs(const dsl::RuleSet& rules,
     return runs;
 }
 
+/// The steps the evaluation of `model` may take (base::Limits).
+std::uint64_t step_budget(const base::Limits& limits, const model::Model& model) {
+    const auto elements = model.surfaces().size() + model.flows().size() + model.roles().size();
+    return limits.evaluation_steps + limits.step_ratio * elements;
+}
+
+void report_budget_exceeded(const dsl::Rule* rule, const dsl::Pack* pack,
+                            const base::Limits& limits, std::uint64_t budget,
+                            base::Diagnostics& diagnostics) {
+    const auto what =
+        rule != nullptr ? fmt::format("rule '{}'", rule->id) : fmt::format("pack '{}'", pack->id);
+    diagnostics.report(
+        {base::DiagnosticLevel::error,
+         std::string(base::diagnostic_ids::limit_exceeded),
+         rule != nullptr ? rule->id_range : pack->range,
+         fmt::format("the evaluation ran out of its {} steps in {}: its quantifiers probably "
+                     "nest too deeply for the size of the model",
+                     budget, what),
+         {},
+         base::limit_help(limits, &base::Limits::evaluation_steps)});
+}
+
 }  // namespace
 
 Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
-                const base::SourceSet& sources, const EvaluationOptions& options) {
+                const base::SourceSet& sources, const EvaluationOptions& options,
+                base::Diagnostics& diagnostics) {
     Report report;
     report.as_of = options.as_of;
     report.model_name = model.name();
@@ -195,16 +224,25 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
 
     model::ValueSpace values(model);
     const FlowGraph graph(model);
+    const auto budget_steps = step_budget(options.limits, model);
+    StepBudget budget(budget_steps);
+    const FindingBuilder builder(values, sources, options.as_of);
+    EvaluationContext context{values, graph, budget, builder, report};
     std::map<std::string, PackStatus::State> states;
     for (const auto& pack : rules.packs) {
-        const auto state = pack_state(pack, rules, values, graph, report);
+        PackStatus::State state{};
+        try {
+            state = pack_state(pack, rules, context);
+        } catch (const StepBudgetExceeded&) {
+            report_budget_exceeded(nullptr, &pack, options.limits, budget_steps, diagnostics);
+            return {};
+        }
         states[pack.id] = state;
         const auto members = std::count_if(rules.rules.begin(), rules.rules.end(),
                                            [&](const dsl::Rule& r) { return r.pack == pack.id; });
         report.packs.push_back({pack.id, pack.title, state, static_cast<std::size_t>(members)});
     }
-    const FindingBuilder builder(values, sources, options.as_of);
-    ElementRuleRunner element_rules(values, graph, builder, report);
+    ElementRuleRunner element_rules(context);
     for (const auto& rule : rules.rules) {
         if (!rule.pack.empty() && states[rule.pack] != PackStatus::State::applied) {
             continue;
@@ -212,10 +250,15 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
         const auto start = std::chrono::steady_clock::now();
         const auto findings = report.findings.size();
         const auto undecided = report.not_evaluated.size();
-        if (rule.path) {
-            run_path_rule(compile_path_rule(rule, values), values, graph, builder, report);
-        } else {
-            element_rules.run(rule);
+        try {
+            if (rule.path) {
+                run_path_rule(compile_path_rule(rule, values), context);
+            } else {
+                element_rules.run(rule);
+            }
+        } catch (const StepBudgetExceeded&) {
+            report_budget_exceeded(&rule, nullptr, options.limits, budget_steps, diagnostics);
+            return {};
         }
         ++report.rules_evaluated;
         if (options.rule_done) {

@@ -1,5 +1,6 @@
 #include "engine/name_check.hpp"
 
+#include <map>
 #include <unordered_set>
 
 #include "base/diagnostic_ids.hpp"
@@ -19,8 +20,13 @@ class NameChecker {
   public:
     NameChecker(const model::Model& model, const dsl::NamesRead& names,
                 base::Diagnostics& diagnostics)
-        : model_(model), names_(names), diagnostics_(diagnostics) {
-        keys_.assign(names.keys.begin(), names.keys.end());
+        : model_(model),
+          names_(names),
+          diagnostics_(diagnostics),
+          keys_(std::vector<std::string>(names.keys.begin(), names.keys.end())) {
+        for (const auto& [key, values] : names.values) {
+            values_.emplace(key, std::vector<std::string>(values.begin(), values.end()));
+        }
     }
 
     void element(ElementRef ref) {
@@ -49,7 +55,7 @@ class NameChecker {
         if (names_.keys.count(std::string(key)) > 0) {
             return;
         }
-        if (const auto match = base::closest_match(key, keys_)) {
+        if (const auto match = keys_.closest(key)) {
             warn(ref,
                  "'" + model_.display_id(ref) + "' has an attribute '" + std::string(key) +
                      "' that no rule reads",
@@ -84,8 +90,7 @@ class NameChecker {
         if (known.count(text) > 0) {
             return;
         }
-        const std::vector<std::string_view> candidates(known.begin(), known.end());
-        if (const auto match = base::closest_match(text, candidates)) {
+        if (const auto match = values_.at(std::string(key)).closest(text)) {
             warn(ref,
                  "'" + model_.display_id(ref) + "': " + std::string(key) + " '" + text +
                      "' is not a name the rules know",
@@ -96,7 +101,8 @@ class NameChecker {
     const model::Model& model_;
     const dsl::NamesRead& names_;
     base::Diagnostics& diagnostics_;
-    std::vector<std::string_view> keys_;
+    base::NameIndex keys_;                           ///< the keys the rules read
+    std::map<std::string, base::NameIndex> values_;  ///< per key, the values they compare with
     std::unordered_set<Symbol> seen_keys_;           ///< keys already judged
     std::unordered_set<std::uint64_t> seen_values_;  ///< (key, value) Symbol pairs judged
 };

@@ -54,7 +54,8 @@ void set_string(std::vector<Attribute>& attributes, Symbol key, Symbol value) {
 
 }  // namespace
 
-ModelBuilder::ModelBuilder(base::Diagnostics& diagnostics) : diagnostics_(diagnostics) {
+ModelBuilder::ModelBuilder(base::Diagnostics& diagnostics, const base::Limits& limits)
+    : diagnostics_(diagnostics), limits_(limits) {
     key_from_ = intern("from");
     key_to_ = intern("to");
 }
@@ -178,7 +179,23 @@ void ModelBuilder::check_unique(std::map<Symbol, base::SourceRange>& ids, Symbol
     }
 }
 
+bool ModelBuilder::within_element_limit(const Node& item) {
+    if (++elements_ <= limits_.elements) {
+        return true;
+    }
+    if (elements_ == limits_.elements + 1) {
+        error(ids::limit_exceeded, item.range,
+              "the model has more than " + std::to_string(limits_.elements) +
+                  " surfaces, flows and roles",
+              base::limit_help(limits_, &base::Limits::elements));
+    }
+    return false;
+}
+
 void ModelBuilder::list_item(std::string_view list_key, const Node& item) {
+    if (!within_element_limit(item)) {
+        return;
+    }
     if (item.type != Node::Type::map) {
         error(ids::wrong_type, item.range,
               "each item of '" + std::string(list_key) + "' must be a map, not " +
@@ -295,16 +312,23 @@ void ModelBuilder::add_model_attribute(const Node& key, const Node& value) {
     }
 }
 
-std::string ModelBuilder::suggestion(Symbol unknown) const {
-    if (model_.surfaces().size() > kMaxSuggestionCandidates) {
+std::string ModelBuilder::suggestion(Symbol unknown) {
+    // Only a diagnostic that will be shown gets one; the index of names is
+    // built once, so thousands of unknown ends cost no more than twenty.
+    if (model_.surfaces().size() > kMaxSuggestionCandidates ||
+        !diagnostics_.keeps(base::DiagnosticLevel::error)) {
         return {};
     }
-    std::vector<std::string_view> candidates;
-    for (const auto& surface : model_.surfaces()) {
-        candidates.push_back(model_.strings().text(surface.id));
+    if (!surface_names_) {
+        std::vector<std::string> names;
+        for (const auto& surface : model_.surfaces()) {
+            names.emplace_back(model_.strings().text(surface.id));
+        }
+        std::sort(names.begin(), names.end());
+        surface_names_.emplace(std::move(names));
     }
-    std::sort(candidates.begin(), candidates.end());
-    return base::did_you_mean(model_.strings().text(unknown), candidates);
+    const auto match = surface_names_->closest(model_.strings().text(unknown));
+    return match ? "did you mean '" + *match + "'?" : std::string();
 }
 
 std::optional<std::uint32_t> ModelBuilder::resolve_end(const PendingEnd& end,

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/edit_distance.hpp"
+#include "base/limits.hpp"
 #include "model/model.hpp"
 #include "model/node.hpp"
 
@@ -23,7 +25,7 @@ namespace lexflow::model {
 /// held whole. finish() resolves flows once every file is read.
 class ModelBuilder {
   public:
-    explicit ModelBuilder(base::Diagnostics& diagnostics);
+    ModelBuilder(base::Diagnostics& diagnostics, const base::Limits& limits);
 
     void begin_file(base::FileId file);
     /// The file's root value is not a map (a reader reports only this of it).
@@ -72,9 +74,15 @@ class ModelBuilder {
     void add_model_attribute(const Node& key, const Node& value);
     void resolve_flows();
     std::optional<std::uint32_t> resolve_end(const PendingEnd& end, const char* direction);
-    [[nodiscard]] std::string suggestion(Symbol unknown) const;
+    [[nodiscard]] std::string suggestion(Symbol unknown);
+
+    /// Whether another surface, flow or role is within the limit; reports once
+    /// when it is not.
+    bool within_element_limit(const Node& item);
 
     base::Diagnostics& diagnostics_;
+    base::Limits limits_;
+    std::uint64_t elements_ = 0;
     Model model_;
     Symbol key_from_ = 0;
     Symbol key_to_ = 0;
@@ -85,6 +93,8 @@ class ModelBuilder {
     std::map<std::pair<base::FileId, std::string>, base::SourceRange> top_level_keys_;
     /// Surfaces rejected for another error: flows to them are not errors too.
     std::set<Symbol> rejected_surfaces_;
+    /// The surface ids, for "did you mean"; built at the first unknown id.
+    std::optional<base::NameIndex> surface_names_;
     /// Top-level attributes with where each was first given.
     std::map<Symbol, std::pair<Value, base::SourceRange>> model_attributes_;
 };

@@ -7,8 +7,8 @@
 namespace lexflow::model {
 
 std::optional<Model> read_model(const std::vector<base::FileId>& files, base::SourceSet& sources,
-                                base::Diagnostics& diagnostics) {
-    ModelBuilder builder(diagnostics);
+                                base::Diagnostics& diagnostics, const base::Limits& limits) {
+    ModelBuilder builder(diagnostics, limits);
     for (const auto file : files) {
         std::string reason;
         const auto in = sources.open(file, reason);
@@ -21,7 +21,7 @@ std::optional<Model> read_model(const std::vector<base::FileId>& files, base::So
                                 "check the path and its permissions"});
             continue;
         }
-        read_yaml(file, *in, builder, diagnostics);
+        read_yaml(file, *in, builder, diagnostics, limits);
     }
     return builder.finish();
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/limits.hpp"
 #include "base/source.hpp"
 #include "model/model.hpp"
 
@@ -19,6 +20,7 @@ namespace lexflow::model {
 /// returns nothing if there was any: a model is used whole or not at all.
 [[nodiscard]] std::optional<Model> read_model(const std::vector<base::FileId>& files,
                                               base::SourceSet& sources,
-                                              base::Diagnostics& diagnostics);
+                                              base::Diagnostics& diagnostics,
+                                              const base::Limits& limits = {});
 
 }  // namespace lexflow::model

@@ -1,5 +1,6 @@
 #include "model/yaml_reader.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 
 #include "base/diagnostic_ids.hpp"
 
@@ -73,15 +75,33 @@ bool is_merge_key(const Node& key, bool plain) {
     return plain && key.type == Node::Type::string && key.text == "<<";
 }
 
+/// How many values a node holds, itself included.
+std::uint64_t values_in(const Node& node) {
+    std::uint64_t count = 1;
+    for (const auto& child : node.children) {
+        count += values_in(child);
+    }
+    return count;
+}
+
+/// Why reading stopped before the end of the file, and where.
+struct ReadingStopped {
+    YAML::Mark mark;
+    std::string code;
+    std::string message;
+    std::string help;
+};
+
 /// Receives yaml-cpp's parser events and builds Nodes, handing each item of
 /// an item list (surfaces, flows, roles) to the builder as soon as it is
 /// complete, so that memory stays proportional to one item, not to the file.
 class EventReader final : public YAML::EventHandler {
   public:
-    EventReader(base::FileId file, ModelBuilder& builder, base::Diagnostics& diagnostics)
-        : file_(file), builder_(builder), diagnostics_(diagnostics) {}
+    EventReader(base::FileId file, ModelBuilder& builder, base::Diagnostics& diagnostics,
+                const base::Limits& limits)
+        : file_(file), builder_(builder), diagnostics_(diagnostics), limits_(limits) {}
 
-    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentStart(const YAML::Mark& mark) override;
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         Node node;
@@ -103,8 +123,13 @@ class EventReader final : public YAML::EventHandler {
     void OnMapEnd() override { close(); }
 
   private:
+    struct Anchored {
+        Node node;
+        std::uint64_t values = 0;  ///< values_in(node), counted once
+    };
     struct Open {
         Node node;
+        YAML::Mark mark;
         YAML::anchor_t anchor = 0;
         /// For maps: the values of `<<` keys, merged when the map closes.
         std::vector<Node> merges;
@@ -113,6 +138,9 @@ class EventReader final : public YAML::EventHandler {
     };
 
     [[nodiscard]] base::SourceRange range_at(const YAML::Mark& mark, std::size_t length) const;
+    void limit_exceeded(const YAML::Mark& mark, std::string message,
+                        std::uint64_t base::Limits::*limit) const;
+    void expand(const YAML::Mark& mark, std::uint64_t values);
     void open(Node::Type type, const YAML::Mark& mark, YAML::anchor_t anchor);
     void close();
     void merge(Node& map, const Node& source);
@@ -122,8 +150,12 @@ class EventReader final : public YAML::EventHandler {
     base::FileId file_;
     ModelBuilder& builder_;
     base::Diagnostics& diagnostics_;
+    base::Limits limits_;
     std::vector<Open> stack_;
-    std::map<YAML::anchor_t, Node> anchors_;
+    std::map<YAML::anchor_t, Anchored> anchors_;
+    std::uint64_t written_ = 0;   ///< values the file writes out
+    std::uint64_t expanded_ = 0;  ///< values that aliases and merge keys copied
+    std::optional<std::int64_t> last_document_start_;
 };
 
 base::SourceRange EventReader::range_at(const YAML::Mark& mark, std::size_t length) const {
@@ -134,15 +166,59 @@ base::SourceRange EventReader::range_at(const YAML::Mark& mark, std::size_t leng
             static_cast<std::uint64_t>(std::max(mark.pos, 0))};
 }
 
+void EventReader::limit_exceeded(const YAML::Mark& mark, std::string message,
+                                 std::uint64_t base::Limits::*limit) const {
+    throw ReadingStopped{mark, std::string(ids::limit_exceeded), std::move(message),
+                         base::limit_help(limits_, limit)};
+}
+
+void EventReader::OnDocumentStart(const YAML::Mark& mark) {
+    // yaml-cpp 0.7 can start a document again and again at the same place
+    // without consuming input (a lone ',' does it; fixed upstream after 0.8):
+    // a document that starts where the last one did is a syntax error.
+    if (last_document_start_ == mark.pos) {
+        throw ReadingStopped{mark,
+                             std::string(ids::malformed_yaml),
+                             "invalid YAML: nothing here starts a value",
+                             {}};
+    }
+    last_document_start_ = mark.pos;
+}
+
+/// Aliases and merge keys copy values; their copies are counted, so that a
+/// few lines of nested aliases ("billion laughs") stop at a limit instead of
+/// filling the memory.
+void EventReader::expand(const YAML::Mark& mark, std::uint64_t values) {
+    expanded_ += values;
+    if (expanded_ > limits_.alias_expansion + limits_.alias_ratio * written_) {
+        limit_exceeded(
+            mark,
+            "aliases and merge keys would copy more than " +
+                std::to_string(limits_.alias_expansion + limits_.alias_ratio * written_) +
+                " values in this file",
+            &base::Limits::alias_expansion);
+    }
+}
+
 void EventReader::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
     const auto found = anchors_.find(anchor);
-    Node node = found == anchors_.end() ? Node{} : found->second;
+    if (found == anchors_.end()) {
+        complete(Node{{}, {}, false, 0, range_at(mark, 1), {}}, 0, false);
+        return;
+    }
+    expand(mark, found->second.values);
+    Node node = found->second.node;
     node.range = range_at(mark, 1);
     complete(std::move(node), 0, false);
 }
 
 void EventReader::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                            const std::string& value) {
+    ++written_;
+    if (value.size() > limits_.value_size) {
+        limit_exceeded(mark, "this value has " + std::to_string(value.size()) + " bytes",
+                       &base::Limits::value_size);
+    }
     Node node;
     node.type = Node::Type::string;
     const bool plain = tag == "?";
@@ -155,10 +231,18 @@ void EventReader::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
 }
 
 void EventReader::open(Node::Type type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    ++written_;
+    if (stack_.size() >= limits_.yaml_depth) {
+        limit_exceeded(
+            mark,
+            "lists and maps nest more than " + std::to_string(limits_.yaml_depth) + " deep here",
+            &base::Limits::yaml_depth);
+    }
     Open entry;
     entry.node.type = type;
     entry.node.range = range_at(mark, 1);
     entry.anchor = anchor;
+    entry.mark = mark;
     stack_.push_back(std::move(entry));
 }
 
@@ -166,6 +250,7 @@ void EventReader::close() {
     auto entry = std::move(stack_.back());
     stack_.pop_back();
     for (const auto& source : entry.merges) {
+        expand(entry.mark, values_in(source));
         merge(entry.node, source);
     }
     complete(std::move(entry.node), entry.anchor, false);
@@ -212,7 +297,8 @@ bool EventReader::in_item_list() const {
 
 void EventReader::complete(Node node, YAML::anchor_t anchor, bool plain) {
     if (anchor != 0) {
-        anchors_[anchor] = node;
+        const auto values = values_in(node);
+        anchors_[anchor] = {node, values};
     }
     const bool is_map_value = !stack_.empty() && stack_.back().node.type == Node::Type::map &&
                               stack_.back().node.children.size() % 2 == 1;
@@ -256,13 +342,34 @@ void EventReader::complete(Node node, YAML::anchor_t anchor, bool plain) {
 }  // namespace
 
 void read_yaml(base::FileId file, std::istream& in, ModelBuilder& builder,
-               base::Diagnostics& diagnostics) {
+               base::Diagnostics& diagnostics, const base::Limits& limits) {
     builder.begin_file(file);
-    EventReader reader(file, builder, diagnostics);
+    EventReader reader(file, builder, diagnostics, limits);
     try {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(reader)) {
         }
+    } catch (const ReadingStopped& stopped) {
+        diagnostics.report({base::DiagnosticLevel::error,
+                            stopped.code,
+                            {file, static_cast<std::uint32_t>(stopped.mark.line + 1),
+                             static_cast<std::uint32_t>(stopped.mark.column + 1), 1,
+                             static_cast<std::uint64_t>(std::max(stopped.mark.pos, 0))},
+                            stopped.message,
+                            {},
+                            stopped.help.empty()
+                                ? "fix the YAML syntax; nothing of this model was checked"
+                                : stopped.help});
+    } catch (const YAML::DeepRecursion& failure) {
+        // yaml-cpp's own guard ("bad file"), met only when yaml-depth is raised past it.
+        diagnostics.report({base::DiagnosticLevel::error,
+                            std::string(ids::limit_exceeded),
+                            {file, static_cast<std::uint32_t>(failure.mark.line + 1),
+                             static_cast<std::uint32_t>(failure.mark.column + 1), 1,
+                             static_cast<std::uint64_t>(std::max(failure.mark.pos, 0))},
+                            "lists and maps nest deeper here than the YAML parser can follow",
+                            {},
+                            "nest less; no model needs this depth"});
     } catch (const YAML::Exception& failure) {
         diagnostics.report({base::DiagnosticLevel::error,
                             std::string(ids::malformed_yaml),

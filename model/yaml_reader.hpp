@@ -3,6 +3,7 @@
 #include <istream>
 
 #include "base/diagnostic.hpp"
+#include "base/limits.hpp"
 #include "base/source.hpp"
 #include "model/model_builder.hpp"
 
@@ -13,8 +14,10 @@ namespace lexflow::model {
 /// large file is parsed once and never held as a tree. Resolves what is YAML
 /// syntax and nothing else: plain scalars to booleans, numbers and nulls (the
 /// YAML 1.2 core schema), anchors and aliases, and `<<` merge keys. Reports
-/// malformed YAML at the parser's position.
+/// malformed YAML at the parser's position, and stops at the first limit
+/// the file exceeds (yaml-depth, value-size, alias-expansion), located where
+/// it did: a small hostile file cannot hang lexflow or exhaust memory.
 void read_yaml(base::FileId file, std::istream& in, ModelBuilder& builder,
-               base::Diagnostics& diagnostics);
+               base::Diagnostics& diagnostics, const base::Limits& limits);
 
 }  // namespace lexflow::model

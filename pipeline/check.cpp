@@ -7,6 +7,7 @@
 #include "engine/evaluator.hpp"
 #include "engine/name_check.hpp"
 #include "model/model_reader.hpp"
+#include "pipeline/input_files.hpp"
 #include "report/diagnostic_json.hpp"
 
 namespace lexflow::pipeline {
@@ -32,32 +33,24 @@ class StageTimer {
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-/// Registers each model file; one that is missing, or is not a regular file,
-/// is an error located at its name.
+/// Registers each model file; one that is missing, is not a regular file, is
+/// too large or links outside the tree is an error located at its name.
 std::vector<base::FileId> model_files(const std::vector<std::string>& paths,
-                                      base::SourceSet& sources, base::Diagnostics& diagnostics) {
+                                      const base::Limits& limits, base::SourceSet& sources,
+                                      base::Diagnostics& diagnostics) {
     std::vector<base::FileId> files;
     for (const auto& path : paths) {
-        const auto file = sources.add_on_disk(path);
-        const auto kind = sources.reader().kind(path);
-        if (kind != base::FileKind::regular) {
-            diagnostics.report({base::DiagnosticLevel::error,
-                                std::string(base::diagnostic_ids::unreadable_path),
-                                {file, 0, 0, 1},
-                                kind == base::FileKind::missing
-                                    ? "no such model file"
-                                    : "not a model file (it is a folder or a device)",
-                                {},
-                                "pass the YAML file(s) of the model"});
-            continue;
+        const InputRule rule{"model file", &base::Limits::model_file_size, tree_of_named_path(path),
+                             "pass the YAML file(s) of the model"};
+        if (admit_input(path, rule, limits, sources, diagnostics)) {
+            files.push_back(sources.add_on_disk(path));
         }
-        files.push_back(file);
     }
     return files;
 }
 
 engine::EvaluationOptions evaluation_options(const CheckSettings& settings) {
-    engine::EvaluationOptions options{settings.as_of, {}};
+    engine::EvaluationOptions options{settings.as_of, settings.limits, {}};
     if (auto* observer = settings.observer) {
         options.rule_done = [observer](const dsl::Rule& rule, double seconds, std::size_t findings,
                                        std::size_t not_evaluated) {
@@ -93,7 +86,7 @@ CheckOutcome check_model(const dsl::RuleSet& rules, const std::vector<base::File
     CheckOutcome outcome;
     {
         const StageTimer timer(settings.observer, Stage::read_model);
-        outcome.model = model::read_model(model_files, sources, diagnostics);
+        outcome.model = model::read_model(model_files, sources, diagnostics, settings.limits);
     }
     if (!outcome.model) {
         return outcome;
@@ -105,8 +98,11 @@ CheckOutcome check_model(const dsl::RuleSet& rules, const std::vector<base::File
     }
     {
         const StageTimer timer(settings.observer, Stage::evaluate);
-        outcome.report =
-            engine::evaluate(rules, *outcome.model, sources, evaluation_options(settings));
+        outcome.report = engine::evaluate(rules, *outcome.model, sources,
+                                          evaluation_options(settings), diagnostics);
+    }
+    if (diagnostics.has_errors()) {
+        return {};
     }
     outcome.report.diagnostics = report::locate(outcome.warnings, sources);
     {
@@ -129,9 +125,10 @@ CheckOutcome run_check(const CheckRequest& request, base::SourceSet& sources,
     std::optional<dsl::RuleSet> rules;
     {
         const StageTimer timer(request.settings.observer, Stage::load_rules);
-        rules = load_rules(request.rules, sources, diagnostics);
+        rules = load_rules(request.rules, sources, diagnostics, request.settings.limits);
     }
-    const auto files = model_files(request.model_paths, sources, diagnostics);
+    const auto files =
+        model_files(request.model_paths, request.settings.limits, sources, diagnostics);
     if (!rules || diagnostics.has_errors()) {
         return {};
     }

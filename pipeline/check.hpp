@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/limits.hpp"
 #include "base/severity.hpp"
 #include "base/source.hpp"
 #include "dsl/rule_set.hpp"
@@ -31,6 +32,7 @@ struct CheckSettings {
     /// The lowest severity that makes the check fail; none: it never fails.
     std::optional<base::Severity> fail_on = base::Severity::low;
     std::vector<std::shared_ptr<const ReportStage>> report_stages;
+    base::Limits limits;
     Observer* observer = nullptr;  ///< may be null
 };
 

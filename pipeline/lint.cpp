@@ -2,6 +2,7 @@
 
 #include "dsl/lint.hpp"
 #include "model/model_reader.hpp"
+#include "pipeline/input_files.hpp"
 #include "rules/embedded_rules.hpp"
 
 namespace lexflow::pipeline {
@@ -32,14 +33,19 @@ std::set<std::string> attribute_keys(const model::Model& model) {
 
 bool run_lint(const LintRequest& request, base::SourceSet& sources,
               base::Diagnostics& diagnostics) {
-    const auto rules = load_rules(request.rules, sources, diagnostics);
+    const auto rules = load_rules(request.rules, sources, diagnostics, request.limits);
     dsl::LintScope scope;
     std::vector<base::FileId> model_files;
     for (const auto& path : request.model_paths) {
-        model_files.push_back(sources.add_on_disk(path));
+        const InputRule rule{"model file", &base::Limits::model_file_size, tree_of_named_path(path),
+                             "pass the YAML file(s) of the model"};
+        if (admit_input(path, rule, request.limits, sources, diagnostics)) {
+            model_files.push_back(sources.add_on_disk(path));
+        }
     }
-    if (rules && !model_files.empty()) {
-        if (const auto model = model::read_model(model_files, sources, diagnostics)) {
+    if (rules && !model_files.empty() && !diagnostics.has_errors()) {
+        if (const auto model =
+                model::read_model(model_files, sources, diagnostics, request.limits)) {
             scope.model_keys = attribute_keys(*model);
             scope.has_models = true;
         }

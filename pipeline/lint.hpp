@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/limits.hpp"
 #include "base/source.hpp"
 #include "pipeline/rule_loading.hpp"
 
@@ -17,6 +18,7 @@ struct LintRequest {
     bool lint_shipped = false;
     /// Models whose attributes the rules may read.
     std::vector<std::string> model_paths;
+    base::Limits limits;
 };
 
 /// Loads the rules and the models and lints the rules in scope: every error

@@ -3,6 +3,7 @@
 #include "base/diagnostic_ids.hpp"
 #include "dsl/checker.hpp"
 #include "dsl/parser.hpp"
+#include "pipeline/input_files.hpp"
 #include "rules/embedded_rules.hpp"
 
 namespace lexflow::pipeline {
@@ -38,8 +39,8 @@ bool report_if_empty(const dsl::RuleFile& file, base::Diagnostics& diagnostics) 
     return true;
 }
 
-std::vector<std::string> expand_rule_path(const std::string& path, base::SourceSet& sources,
-                                          base::Diagnostics& diagnostics) {
+std::vector<RulePath> expand_rule_path(const std::string& path, base::SourceSet& sources,
+                                       base::Diagnostics& diagnostics) {
     const auto& reader = sources.reader();
     const auto kind = reader.kind(path);
     if (kind == base::FileKind::missing) {
@@ -48,37 +49,47 @@ std::vector<std::string> expand_rule_path(const std::string& path, base::SourceS
         return {};
     }
     if (kind != base::FileKind::directory) {
-        return {path};
+        return {{path, tree_of_named_path(path)}};
     }
     std::string error;
-    auto files = reader.files_below(path, ".lf", error);
+    const auto found = reader.files_below(path, ".lf", error);
     if (!error.empty()) {
         path_error(sources, diagnostics, path, ids::unreadable_path,
                    "cannot read the folder: " + error, "check its permissions");
         return {};
     }
-    if (files.empty()) {
+    if (found.empty()) {
         path_error(sources, diagnostics, path, ids::no_rule_files,
                    "the folder contains no rule files (*.lf)",
                    "pass a folder that holds .lf files, or the files themselves");
     }
+    std::vector<RulePath> files;
+    for (const auto& file : found) {
+        files.push_back({file, path});
+    }
     return files;
 }
 
-std::optional<base::FileId> add_rule_file(const std::string& path, base::SourceSet& sources,
-                                          base::Diagnostics& diagnostics) {
-    std::string error;
-    auto text = base::read_whole_file(sources.reader(), path, error);
-    if (!text) {
-        path_error(sources, diagnostics, path, ids::unreadable_path, "cannot read the file",
-                   "check its permissions");
+std::optional<std::string> read_rule_file(const RulePath& file, base::SourceSet& sources,
+                                          base::Diagnostics& diagnostics,
+                                          const base::Limits& limits) {
+    const InputRule rule{"rule file", &base::Limits::rule_file_size, file.tree,
+                         "check the spelling of the path"};
+    const auto errors = diagnostics.error_count();
+    if (!admit_input(file.path, rule, limits, sources, diagnostics)) {
         return std::nullopt;
     }
-    return sources.add(path, std::move(*text));
+    std::string error;
+    auto text = base::read_whole_file(sources.reader(), file.path, error);
+    if (!text && diagnostics.error_count() == errors) {
+        path_error(sources, diagnostics, file.path, ids::unreadable_path,
+                   "cannot read the file: " + error, "check its permissions");
+    }
+    return text;
 }
 
 std::optional<dsl::RuleSet> load_rules(const RuleSources& from, base::SourceSet& sources,
-                                       base::Diagnostics& diagnostics) {
+                                       base::Diagnostics& diagnostics, const base::Limits& limits) {
     std::vector<base::FileId> files;
     if (from.embedded) {
         for (const auto& embedded : rules::embedded_rule_files()) {
@@ -88,8 +99,8 @@ std::optional<dsl::RuleSet> load_rules(const RuleSources& from, base::SourceSet&
     }
     for (const auto& path : from.paths) {
         for (const auto& file : expand_rule_path(path, sources, diagnostics)) {
-            if (const auto id = add_rule_file(file, sources, diagnostics)) {
-                files.push_back(*id);
+            if (auto text = read_rule_file(file, sources, diagnostics, limits)) {
+                files.push_back(sources.add(file.path, std::move(*text)));
             }
         }
     }

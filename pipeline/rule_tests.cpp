@@ -11,6 +11,7 @@
 #include "base/edit_distance.hpp"
 #include "engine/element_kind.hpp"
 #include "pipeline/check.hpp"
+#include "pipeline/input_files.hpp"
 
 namespace lexflow::pipeline {
 
@@ -99,10 +100,17 @@ Reports expected_reports(const dsl::TestCase& test) {
     return expected;
 }
 
+/// Whether a test's `model "PATH"` leaves the folder of the test's file.
+bool leaves_test_folder(const std::string& model_path) {
+    const auto normal = fs::path(model_path).lexically_normal();
+    return normal.is_absolute() || normal.empty() || *normal.begin() == "..";
+}
+
 /// The test's model, registered in `sources`; nothing (and an error located
-/// at the test's `model` line) if its file does not exist.
+/// at the test's `model` line) if its file does not exist, leaves the test's
+/// folder, or fails the checks of every input.
 std::optional<base::FileId> model_source(const dsl::TestCase& test, base::SourceSet& sources,
-                                         base::Diagnostics& errors) {
+                                         base::Diagnostics& errors, const base::Limits& limits) {
     const auto& test_file = sources.name(test.model_range.file);
     if (test.inline_model) {
         // Blank lines in front keep the model's lines those of the test file.
@@ -110,13 +118,30 @@ std::optional<base::FileId> model_source(const dsl::TestCase& test, base::Source
         return sources.add(test_file, std::move(text));
     }
     const auto path = model_file_of(test, sources);
-    if (sources.reader().kind(path) != base::FileKind::regular) {
+    if (leaves_test_folder(test.model_path)) {
+        errors.report(
+            {base::DiagnosticLevel::error,
+             std::string(base::diagnostic_ids::outside_the_tree),
+             test.model_range,
+             fmt::format("the model '{}' is outside the folder of the test", test.model_path),
+             {},
+             "a test's model is a file in or below the folder of the test's file"});
+        return std::nullopt;
+    }
+    if (sources.reader().kind(path) == base::FileKind::missing) {
         errors.report({base::DiagnosticLevel::error,
                        std::string(base::diagnostic_ids::unreadable_path),
                        test.model_range,
                        fmt::format("no model file '{}'", path),
                        {},
                        "the path is relative to the folder of the test's file"});
+        return std::nullopt;
+    }
+    const auto folder = fs::path(test_file).parent_path().generic_string();
+    const InputRule rule{"test model", &base::Limits::model_file_size,
+                         folder.empty() ? "." : folder,
+                         "the path is relative to the folder of the test's file", test.model_range};
+    if (!admit_input(path, rule, limits, sources, errors)) {
         return std::nullopt;
     }
     return sources.add_on_disk(path);
@@ -223,15 +248,30 @@ std::string model_file_of(const dsl::TestCase& test, const base::SourceSet& sour
         .generic_string();
 }
 
+std::optional<std::string> test_model_text(const dsl::TestCase& test, base::SourceSet& sources,
+                                           const base::Limits& limits) {
+    if (test.inline_model) {
+        return std::nullopt;
+    }
+    base::Diagnostics ignored;
+    const auto file = model_source(test, sources, ignored, limits);
+    if (!file) {
+        return std::nullopt;
+    }
+    std::string error;
+    return base::read_whole_file(sources.reader(), sources.name(*file), error);
+}
+
 TestOutcome run_rule_test(const dsl::TestCase& test, const dsl::RuleSet& rules,
-                          base::SourceSet& sources) {
+                          base::SourceSet& sources, const base::Limits& limits) {
     TestOutcome outcome;
-    const auto file = model_source(test, sources, outcome.model_errors);
+    const auto file = model_source(test, sources, outcome.model_errors, limits);
     if (!file) {
         return outcome;
     }
     CheckSettings settings;
     settings.as_of = test.as_of;
+    settings.limits = limits;
     const auto checked =
         check_model(rules.subset(test.rule_ids), {*file}, sources, outcome.model_errors, settings);
     if (!checked.completed) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/printable.hpp"
 #include "report/internal/text.hpp"
 #include "report/json_stream.hpp"
 
@@ -57,10 +58,10 @@ struct NaturalLess {
     }
 };
 
-/// Markdown table cells must not break the table.
+/// Markdown table cells must not break the table (nor a line: they are printable).
 std::string cell(const std::string& text) {
     std::string out;
-    for (const char c : text) {
+    for (const char c : base::printable(text)) {
         out += c == '|' ? std::string("\\|") : std::string(1, c);
     }
     return out;
@@ -112,15 +113,16 @@ void write_catalogue(const Catalogue& catalogue, CatalogueFormat format, std::os
     if (format == CatalogueFormat::markdown) {
         out << "| Rule | Pack | Severity | Title | Citations |\n|---|---|---|---|---|\n";
         for (const auto* rule : sorted) {
-            out << fmt::format("| {} | {} | {} | {} | {} |\n", rule->id, rule->pack,
+            out << fmt::format("| {} | {} | {} | {} | {} |\n", cell(rule->id), cell(rule->pack),
                                base::to_string(rule->severity), cell(rule->title),
                                cell(join(rule->citations, "; ")));
         }
         return;
     }
     for (const auto* rule : sorted) {
-        out << fmt::format("{:<30} {:<12} {:<8} {}\n", rule->id, rule->pack,
-                           base::to_string(rule->severity), rule->title);
+        out << fmt::format("{:<30} {:<12} {:<8} {}\n", base::printable(rule->id),
+                           base::printable(rule->pack), base::to_string(rule->severity),
+                           base::printable(rule->title));
     }
     out << fmt::format("{} rule{}\n", sorted.size(), sorted.size() == 1 ? "" : "s");
 }
@@ -207,9 +209,10 @@ void write_matrix(const Catalogue& catalogue, CatalogueFormat format, std::ostre
     for (const auto& pattern : catalogue.patterns) {
         const auto& ids = coverage.rules_per_pattern[pattern.id];
         const auto covering = ids.empty() ? std::string("NOT COVERED") : join(ids, ", ");
-        out << (markdown ? fmt::format("| {} | {} | {} |\n", pattern.id, cell(pattern.description),
-                                       covering)
-                         : fmt::format("  {:<34} {}\n", pattern.id, covering));
+        out << (markdown ? fmt::format("| {} | {} | {} |\n", cell(pattern.id),
+                                       cell(pattern.description), cell(covering))
+                         : fmt::format("  {:<34} {}\n", base::printable(pattern.id),
+                                       base::printable(covering)));
     }
     out << (markdown
                 ? "\n## Provisions\n\n| Provision | Rules | Failure patterns |\n|---|---|---|\n"
@@ -217,9 +220,10 @@ void write_matrix(const Catalogue& catalogue, CatalogueFormat format, std::ostre
     for (const auto& [citation, ids] : coverage.rules_per_provision) {
         const auto& covered = coverage.patterns_per_provision[citation];
         const auto patterns = join(std::vector<std::string>(covered.begin(), covered.end()), ", ");
-        out << (markdown
-                    ? fmt::format("| {} | {} | {} |\n", cell(citation), join(ids, ", "), patterns)
-                    : fmt::format("  {:<34} {}\n", citation, join(ids, ", ")));
+        out << (markdown ? fmt::format("| {} | {} | {} |\n", cell(citation), cell(join(ids, ", ")),
+                                       cell(patterns))
+                         : fmt::format("  {:<34} {}\n", base::printable(citation),
+                                       base::printable(join(ids, ", "))));
     }
     out << fmt::format("\n{} of {} failure patterns covered\n",
                        catalogue.patterns.size() - coverage.uncovered.size(),

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "base/printable.hpp"
+
 namespace lexflow::report {
 
 namespace {
@@ -40,18 +44,39 @@ bool is_utf8_continuation(char byte) {
     return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
 }
 
-/// Whitespace that puts a caret under byte `column` of `line`: tabs are kept so
-/// that the caret lines up however wide the terminal draws them.
-std::string caret_indent(const std::string& line, std::uint32_t column) {
+/// How many characters a terminal shows for `text` (UTF-8 code points).
+std::size_t display_length(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char byte) { return !is_utf8_continuation(byte); }));
+}
+
+/// Whitespace as wide as `shown`: tabs are kept so that a caret lines up
+/// however wide the terminal draws them.
+std::string indent_under(std::string_view shown) {
     std::string indent;
-    for (std::size_t i = 0; i + 1 < column && i < line.size(); ++i) {
-        if (line[i] == '\t') {
+    for (const char byte : shown) {
+        if (byte == '\t') {
             indent += '\t';
-        } else if (!is_utf8_continuation(line[i])) {
+        } else if (!is_utf8_continuation(byte)) {
             indent += ' ';
         }
     }
     return indent;
+}
+
+/// Moves `offset` back to the start of the UTF-8 character it is in.
+std::size_t character_start(std::string_view text, std::size_t offset) {
+    while (offset > 0 && offset < text.size() && is_utf8_continuation(text[offset])) {
+        --offset;
+    }
+    return offset;
+}
+
+/// What an input put in a message, quoted names included: printable, and
+/// never longer than a few lines.
+std::string shown(std::string_view text) {
+    constexpr std::size_t kMaxMessageBytes = 1000;
+    return base::printable(base::shortened(text, kMaxMessageBytes));
 }
 
 }  // namespace
@@ -61,7 +86,7 @@ std::string DiagnosticRenderer::paint(const char* ansi, const std::string& text)
 }
 
 std::string DiagnosticRenderer::location(const base::SourceRange& range) const {
-    const auto& file = sources_.name(range.file);
+    const auto file = base::printable(sources_.name(range.file));
     if (range.line == 0) {
         return file;
     }
@@ -79,33 +104,47 @@ std::string DiagnosticRenderer::snippet(const base::SourceRange& range) const {
     if (!line) {
         return {};
     }
+    // A long line is shown as a window around the caret, and what the input
+    // holds is shown printable: the snippet is as safe and as short as the rest.
+    const std::string_view raw = *line;
+    const auto caret = std::min<std::size_t>(range.column - 1, raw.size());
+    std::size_t begin = 0;
+    std::size_t end = raw.size();
+    if (raw.size() > snippet_width_) {
+        begin = character_start(raw, caret > snippet_width_ / 3 ? caret - snippet_width_ / 3 : 0);
+        end = character_start(raw, std::min(raw.size(), begin + snippet_width_));
+    }
+    const auto marked_end = std::min(end, caret + std::max<std::size_t>(1, range.length));
+    const auto before = (begin > 0 ? "…" : "") + base::printable(raw.substr(begin, caret - begin));
+    const auto marked = base::printable(raw.substr(caret, marked_end - caret));
+    const auto after =
+        base::printable(raw.substr(marked_end, end - marked_end)) + (end < raw.size() ? "…" : "");
     const auto number = std::to_string(range.line);
     const std::string gutter(number.size(), ' ');
-    const auto available = line->size() >= range.column ? line->size() - range.column + 1 : 1;
-    const auto underline = std::max<std::size_t>(1, std::min<std::size_t>(range.length, available));
+    const auto underline = std::max<std::size_t>(1, display_length(marked));
     const auto marker = "^" + std::string(underline - 1, '~');
-    return fmt::format("  {} | {}\n  {} | {}{}\n", number, *line, gutter,
-                       caret_indent(*line, range.column), paint(kGreen, marker));
+    return fmt::format("  {} | {}{}{}\n  {} | {}{}\n", number, before, marked, after, gutter,
+                       indent_under(before), paint(kGreen, marker));
 }
 
 std::string DiagnosticRenderer::render(const base::Diagnostic& diagnostic) const {
     std::string out = fmt::format(
         "{}: {} {}\n", paint(kBold, location(diagnostic.range)),
         paint(level_color(diagnostic.level), std::string(level_name(diagnostic.level)) + ":"),
-        paint(kBold, diagnostic.code.empty()
-                         ? diagnostic.message
-                         : fmt::format("{} [{}]", diagnostic.message, diagnostic.code)));
+        paint(kBold, diagnostic.code.empty() ? shown(diagnostic.message)
+                                             : fmt::format("{} [{}]", shown(diagnostic.message),
+                                                           shown(diagnostic.code))));
     out += snippet(diagnostic.range);
     if (!diagnostic.help.empty()) {
-        out += fmt::format("  {} {}\n", paint(kGreen, "help:"), diagnostic.help);
+        out += fmt::format("  {} {}\n", paint(kGreen, "help:"), shown(diagnostic.help));
     }
     for (const auto& note : diagnostic.notes) {
         if (note.range) {
             out += fmt::format("{}: {} {}\n", paint(kBold, location(*note.range)),
-                               paint(kCyan, "note:"), note.message);
+                               paint(kCyan, "note:"), shown(note.message));
             out += snippet(*note.range);
         } else {
-            out += fmt::format("  {} {}\n", paint(kCyan, "note:"), note.message);
+            out += fmt::format("  {} {}\n", paint(kCyan, "note:"), shown(note.message));
         }
     }
     return out;

@@ -7,7 +7,8 @@
 
 namespace lexflow::report {
 
-/// Renders diagnostics the way a compiler does:
+/// Renders diagnostics the way a compiler does, with everything an input put
+/// in them made printable (base/printable.hpp) and long lines cut to a window:
 ///
 ///     rules/x.lf:7:12: error: unknown severity 'hgih' [LF2002]
 ///         7 |   severity hgih
@@ -15,8 +16,9 @@ namespace lexflow::report {
 ///       help: did you mean 'high'?
 class DiagnosticRenderer {
   public:
-    DiagnosticRenderer(const base::SourceSet& sources, bool color)
-        : sources_(sources), color_(color) {}
+    /// `snippet_width`: the columns of a source line shown (limit "snippet-width").
+    DiagnosticRenderer(const base::SourceSet& sources, bool color, std::size_t snippet_width = 160)
+        : sources_(sources), color_(color), snippet_width_(snippet_width) {}
 
     [[nodiscard]] std::string render(const base::Diagnostic& diagnostic) const;
     /// Renders every diagnostic, then "N errors" and how many were dropped.
@@ -29,6 +31,7 @@ class DiagnosticRenderer {
 
     const base::SourceSet& sources_;
     bool color_;
+    std::size_t snippet_width_;
 };
 
 }  // namespace lexflow::report

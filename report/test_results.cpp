@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/printable.hpp"
 #include "report/diagnostic_json.hpp"
 #include "report/json_stream.hpp"
 
@@ -12,12 +13,12 @@ namespace lexflow::report {
 namespace {
 
 std::string location(const TestResult& result) {
-    return fmt::format("{}:{}", result.file, result.line);
+    return fmt::format("{}:{}", base::printable(result.file), result.line);
 }
 
 /// A failed test: where it is and its name, then each difference as a diff line.
 std::string describe_failure(const TestResult& result, bool color) {
-    auto out = fmt::format("FAIL {}: {}\n", location(result), result.name);
+    auto out = fmt::format("FAIL {}: {}\n", location(result), base::printable(result.name));
     if (result.model_failed) {
         return out + "  the test's model cannot be loaded (see the errors)\n";
     }
@@ -25,10 +26,10 @@ std::string describe_failure(const TestResult& result, bool color) {
         const bool expected = difference.side == TestDifference::Side::expected;
         const auto* start = !color ? "" : expected ? "\x1b[31m" : "\x1b[32m";
         out += fmt::format("  {}{} {}{}\n", start, expected ? "- expected" : "+ reported",
-                           difference.text, color ? "\x1b[0m" : "");
+                           base::printable(difference.text), color ? "\x1b[0m" : "");
     }
     for (const auto& note : result.notes) {
-        out += fmt::format("  note: {}\n", note);
+        out += fmt::format("  note: {}\n", base::printable(note));
     }
     return out;
 }
@@ -43,7 +44,7 @@ void write_text(const std::vector<TestResult>& results, bool verbose, bool color
         }
         ++passed;
         if (verbose) {
-            out << fmt::format("PASS {}: {}\n", location(result), result.name);
+            out << fmt::format("PASS {}: {}\n", location(result), base::printable(result.name));
         }
     }
     out << fmt::format("{} passed, {} failed\n", passed, results.size() - passed);

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 
+#include "base/printable.hpp"
 #include "report/internal/text.hpp"
 #include "report/writer.hpp"
 
@@ -11,8 +12,18 @@ namespace lexflow::report {
 
 namespace {
 
+using base::printable;
 using internal::join;
 
+/// Items of an input, made printable and joined.
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+    std::vector<std::string> shown;
+    shown.reserve(items.size());
+    for (const auto& item : items) {
+        shown.push_back(printable(item));
+    }
+    return join(shown, separator);
+}
 constexpr const char* kReset = "\x1b[0m";
 constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kDim = "\x1b[2m";
@@ -46,7 +57,7 @@ std::string path_text(const std::vector<WitnessStep>& witness) {
     std::string out;
     for (const auto& step : witness) {
         if (step.kind != "flow") {
-            out += (out.empty() ? "" : " → ") + step.id;
+            out += (out.empty() ? "" : " → ") + printable(step.id);
         }
     }
     return out;
@@ -58,7 +69,7 @@ std::string count(std::size_t n, std::string_view noun) {
 }
 
 std::string location(const Subject& subject) {
-    return fmt::format("{}:{}:{}", subject.file, subject.line, subject.column);
+    return fmt::format("{}:{}:{}", printable(subject.file), subject.line, subject.column);
 }
 
 class TextWriter final : public ReportWriter {
@@ -83,35 +94,39 @@ class TextWriter final : public ReportWriter {
     [[nodiscard]] std::string header(const Report& report) const {
         std::vector<std::string> packs;
         for (const auto& pack : report.packs) {
-            packs.push_back(pack.state == PackStatus::State::applied
-                                ? pack.id
-                                : fmt::format("{} ({})", pack.id, to_string(pack.state)));
+            packs.push_back(
+                pack.state == PackStatus::State::applied
+                    ? printable(pack.id)
+                    : fmt::format("{} ({})", printable(pack.id), to_string(pack.state)));
         }
-        auto out = fmt::format(
-            "{} {}\n", paint(kBold, "lexflow check:"),
-            report.model_name.empty() ? join(report.model_files, ", ") : report.model_name);
+        auto out = fmt::format("{} {}\n", paint(kBold, "lexflow check:"),
+                               report.model_name.empty() ? joined(report.model_files, ", ")
+                                                         : printable(report.model_name));
         out += fmt::format("  model: {}, {}, {} from {}\n", count(report.surfaces, "surface"),
                            count(report.flows, "flow"), count(report.roles, "role"),
-                           join(report.model_files, ", "));
-        out += fmt::format("  rules: {} evaluated{}; packs: {}\n", report.rules_evaluated,
-                           report.as_of.empty() ? std::string() : " as of " + report.as_of,
-                           packs.empty() ? std::string("none") : join(packs, ", "));
+                           joined(report.model_files, ", "));
+        out +=
+            fmt::format("  rules: {} evaluated{}; packs: {}\n", report.rules_evaluated,
+                        report.as_of.empty() ? std::string() : " as of " + printable(report.as_of),
+                        packs.empty() ? std::string("none") : join(packs, ", "));
         return out;
     }
 
     [[nodiscard]] std::string finding_text(const Finding& finding) const {
-        auto out = fmt::format("\n  {}  {}\n", paint(kBold, finding.rule_id), finding.title);
+        auto out = fmt::format("\n  {}  {}\n", paint(kBold, printable(finding.rule_id)),
+                               printable(finding.title));
         out += fmt::format("    {}: {} '{}'\n", location(finding.subject), finding.subject.kind,
-                           finding.subject.id);
-        out += fmt::format("    {}\n", finding.message);
+                           printable(finding.subject.id));
+        out += fmt::format("    {}\n", printable(finding.message));
         if (!finding.witness.empty()) {
             out += fmt::format("    {} {}\n", paint(kDim, "path:"), path_text(finding.witness));
         }
         if (!finding.citations.empty()) {
-            out += fmt::format("    {} {}\n", paint(kDim, "cite:"), join(finding.citations, "; "));
+            out +=
+                fmt::format("    {} {}\n", paint(kDim, "cite:"), joined(finding.citations, "; "));
         }
         if (!finding.remediation.empty()) {
-            out += fmt::format("    {} {}\n", paint(kDim, "fix: "), finding.remediation);
+            out += fmt::format("    {} {}\n", paint(kDim, "fix: "), printable(finding.remediation));
         }
         return out;
     }
@@ -143,11 +158,12 @@ class TextWriter final : public ReportWriter {
         }
         out << fmt::format("\n{}\n",
                            paint(kBold, fmt::format("UPCOMING ({}): not yet in force on {}", count,
-                                                    report.as_of)));
+                                                    printable(report.as_of))));
         for (const auto& finding : report.findings) {
             if (finding.upcoming) {
                 out << finding_text(finding)
-                    << fmt::format("    {} {}\n", paint(kDim, "in force from"), finding.effective);
+                    << fmt::format("    {} {}\n", paint(kDim, "in force from"),
+                                   printable(finding.effective));
             }
         }
     }
@@ -166,18 +182,20 @@ class TextWriter final : public ReportWriter {
     [[nodiscard]] std::string not_evaluated_text(const NotEvaluated& entry) const {
         std::string out;
         if (entry.subject) {
-            out += fmt::format("\n  {}  {}\n    {}: {} '{}'\n", paint(kBold, entry.rule_id),
-                               entry.title, location(*entry.subject), entry.subject->kind,
-                               entry.subject->id);
+            out +=
+                fmt::format("\n  {}  {}\n    {}: {} '{}'\n", paint(kBold, printable(entry.rule_id)),
+                            printable(entry.title), location(*entry.subject), entry.subject->kind,
+                            printable(entry.subject->id));
         } else {
-            out += fmt::format("\n  {}\n", paint(kBold, entry.title));
+            out += fmt::format("\n  {}\n", paint(kBold, printable(entry.title)));
         }
         if (!entry.witness.empty()) {
             out += fmt::format("    {} {}\n", paint(kDim, "path:"), path_text(entry.witness));
         }
-        out += fmt::format("    the model does not give: {}\n", join(entry.missing, ", "));
+        out += fmt::format("    the model does not give: {}\n", joined(entry.missing, ", "));
         if (entry.upcoming) {
-            out += fmt::format("    {} {}\n", paint(kDim, "in force from"), entry.effective);
+            out += fmt::format("    {} {}\n", paint(kDim, "in force from"),
+                               printable(entry.effective));
         }
         return out;
     }

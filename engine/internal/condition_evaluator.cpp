@@ -55,7 +55,10 @@ Value ConditionEvaluator::operand(const CompiledExpr& expr) {
         return expr.literal;
     }
     const auto result = value(expr.path);
-    if (result.is_missing()) {
+    // Each path is kept once: nested quantifiers may miss the same attribute
+    // millions of times, and the list must not grow with them.
+    if (result.is_missing() &&
+        std::find(missing_.begin(), missing_.end(), &expr.path) == missing_.end()) {
         missing_.push_back(&expr.path);
     }
     return result;
@@ -140,6 +143,7 @@ Truth ConditionEvaluator::any_of(const CompiledExpr& expr) {
 }
 
 Truth ConditionEvaluator::exists_step(const CompiledExpr& expr, ElementRef element, bool& unknown) {
+    budget_.spend();
     bind(expr.bound, element);
     const auto truth = expr.operands.empty() ? Truth::yes : evaluate(expr.operands.front());
     unknown = unknown || truth == Truth::unknown;
@@ -186,6 +190,7 @@ Truth ConditionEvaluator::exists(const CompiledExpr& expr) {
 }
 
 Truth ConditionEvaluator::evaluate(const CompiledExpr& expr) {
+    budget_.spend();
     const auto mark = missing_.size();
     using Kind = dsl::Expr::Kind;
     switch (expr.kind) {

@@ -4,6 +4,7 @@
 
 #include "engine/internal/graph.hpp"
 #include "engine/internal/query.hpp"
+#include "engine/internal/step_budget.hpp"
 #include "model/value_space.hpp"
 
 namespace lexflow::engine::internal {
@@ -16,10 +17,12 @@ enum class Truth : std::uint8_t { no, yes, unknown };
 /// the outcome is unknown (for "not evaluated" reports).
 class ConditionEvaluator {
   public:
-    ConditionEvaluator(const model::ValueSpace& values, const FlowGraph& graph, Slot slot_count)
+    ConditionEvaluator(const model::ValueSpace& values, const FlowGraph& graph, StepBudget& budget,
+                       Slot slot_count)
         : values_(values),
           model_(values.model()),
           graph_(graph),
+          budget_(budget),
           slots_(std::max<Slot>(slot_count, 1)) {}
 
     void bind(Slot slot, model::ElementRef element) {
@@ -54,6 +57,7 @@ class ConditionEvaluator {
     const model::ValueSpace& values_;
     const model::Model& model_;
     const FlowGraph& graph_;
+    StepBudget& budget_;
     std::vector<model::ElementRef> slots_;
     std::vector<const CompiledPath*> missing_;
 };

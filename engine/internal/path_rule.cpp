@@ -36,15 +36,14 @@ struct Outcome {
 
 class PathRuleRunner {
   public:
-    PathRuleRunner(const PathQuery& query, const model::ValueSpace& values, const FlowGraph& graph,
-                   const FindingBuilder& builder, report::Report& report)
+    PathRuleRunner(const PathQuery& query, EvaluationContext& context)
         : query_(query),
-          values_(values),
-          model_(values.model()),
-          graph_(graph),
-          builder_(builder),
-          report_(report),
-          conditions_(values, graph, query.slot_count),
+          values_(context.values),
+          model_(context.values.model()),
+          graph_(context.graph),
+          builder_(context.builder),
+          report_(context.report),
+          conditions_(context.values, context.graph, context.budget, query.slot_count),
           surfaces_(static_cast<std::uint32_t>(model_.surfaces().size())) {}
 
     void run() {
@@ -318,9 +317,8 @@ class PathRuleRunner {
 
 }  // namespace
 
-void run_path_rule(const PathQuery& query, const model::ValueSpace& values, const FlowGraph& graph,
-                   const FindingBuilder& builder, report::Report& report) {
-    PathRuleRunner(query, values, graph, builder, report).run();
+void run_path_rule(const PathQuery& query, EvaluationContext& context) {
+    PathRuleRunner(query, context).run();
 }
 
 }  // namespace lexflow::engine::internal

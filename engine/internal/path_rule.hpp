@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/internal/evaluation_context.hpp"
 #include "engine/internal/finding_builder.hpp"
 #include "engine/internal/graph.hpp"
 #include "engine/internal/query.hpp"
@@ -17,7 +18,6 @@ namespace lexflow::engine::internal {
 /// target condition cannot tell apart (they agree on every attribute of the
 /// source it reads) share a group. Without a two-end condition there is one
 /// group, so the rule is linear in surfaces plus flows.
-void run_path_rule(const PathQuery& query, const model::ValueSpace& values, const FlowGraph& graph,
-                   const FindingBuilder& builder, report::Report& report);
+void run_path_rule(const PathQuery& query, EvaluationContext& context);
 
 }  // namespace lexflow::engine::internal

@@ -26,3 +26,26 @@ TEST_CASE("closest match breaks ties by candidate order") {
     const std::vector<std::string_view> candidates = {"crm-a", "crm-b"};
     CHECK(closest_match("crm-c", candidates) == "crm-a");
 }
+
+TEST_CASE("a name index suggests what closest_match suggests, ties to the earlier name") {
+    const std::vector<std::string> names = {"high",     "medium",  "low",  "EU",
+                                            "US",       "sigh",    "hi",   "ai_generator",
+                                            "controls", "control", "dpia", "to"};
+    const lexflow::base::NameIndex index(names);
+    const std::vector<std::string_view> candidates(names.begin(), names.end());
+    for (const auto* word : {"hgih", "hihg", "US", "UK", "id", "data", "controsl", "ai_genrator",
+                             "x", "", "medum", "lo", "low"}) {
+        CAPTURE(word);
+        CHECK(index.closest(word) == closest_match(word, candidates));
+    }
+    CHECK(index.closest("hgih") == "high");
+    CHECK_FALSE(index.closest("US"));  // itself is no suggestion; "EU" is two edits away
+}
+
+TEST_CASE("a word longer than any name could be a typo of gets no suggestion") {
+    const std::string long_word(lexflow::base::kMaxSuggestedLength + 1, 'a');
+    std::string near = long_word;
+    near.back() = 'b';
+    CHECK_FALSE(closest_match(long_word, {near}));
+    CHECK_FALSE(lexflow::base::NameIndex({near}).closest(long_word));
+}

@@ -386,7 +386,7 @@ TEST_CASE("a folder given as the model is an error") {
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
-          "tests/cli/fixtures: error: not a model file (it is a folder or a device) [LF4001]\n"
+          "tests/cli/fixtures: error: not a model file (it is a folder) [LF4001]\n"
           "  help: pass the YAML file(s) of the model\n"
           "1 error generated.\n");
 }
@@ -499,6 +499,8 @@ TEST_CASE("check --help lists the options of check") {
           "  -h,--help                   Print this help message and exit\n"
           "  --rules PATH                Rule file or folder of *.lf files to add (repeatable)\n"
           "  --no-default-rules          Do not use the rule packs built into lexflow\n"
+          "  --limit NAME=N              Change a bound on input size or work, e.g. "
+          "yaml-depth=128 (repeatable; see docs/limits.md)\n"
           "  --format TEXT:{text,json}=text\n"
           "                              Report format\n"
           "  -o,--output FILE            Write the report to FILE instead of stdout\n"

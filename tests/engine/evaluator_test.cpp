@@ -576,7 +576,9 @@ TEST_CASE("the same inputs give the same report, byte for byte") {
     // Evaluating the same model again changes nothing: evaluation only reads it.
     auto again = evaluate_files({{"order.lf", kOrderRules}}, kOrderModel);
     const auto strings_before = again.model->strings().size();
-    const auto repeated = lexflow::engine::evaluate(*again.rules, *again.model, again.sources);
+    lexflow::base::Diagnostics diagnostics;
+    const auto repeated =
+        lexflow::engine::evaluate(*again.rules, *again.model, again.sources, {}, diagnostics);
     CHECK(again.model->strings().size() == strings_before);
     CHECK(written(repeated) == text);
 }
