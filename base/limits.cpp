@@ -9,7 +9,7 @@ namespace lexflow::base {
 const std::vector<LimitInfo>& limit_table() {
     static const std::vector<LimitInfo> kTable = {
         {"model-file-size", "bytes of one model file", &Limits::model_file_size},
-        {"rule-file-size", "bytes of one rule file", &Limits::rule_file_size},
+        {"rules-size", "bytes of the rule files given, together", &Limits::rules_size},
         {"value-size", "bytes of one value of a model (an id, a name, any string)",
          &Limits::value_size},
         {"yaml-depth", "nesting of lists and maps in a model file", &Limits::yaml_depth},
@@ -26,6 +26,8 @@ const std::vector<LimitInfo>& limit_table() {
          &Limits::evaluation_steps},
         {"step-ratio", "steps the evaluation may take per element of the model",
          &Limits::step_ratio},
+        {"findings", "findings and undecided checks one evaluation may report", &Limits::findings},
+        {"line-size", "bytes of one line of a model file", &Limits::line_size},
         {"snippet-width", "columns of a source line shown under a diagnostic",
          &Limits::snippet_width},
     };

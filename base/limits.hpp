@@ -16,8 +16,8 @@ namespace lexflow::base {
 struct Limits {
     /// Bytes of one model file.
     std::uint64_t model_file_size = 2ULL << 30U;
-    /// Bytes of one rule file.
-    std::uint64_t rule_file_size = 16ULL << 20U;
+    /// Bytes of the rule files given, together (the shipped packs do not count).
+    std::uint64_t rules_size = 8ULL << 20U;
     /// Bytes of one scalar of a model (an id, a name, any string).
     std::uint64_t value_size = 1ULL << 20U;
     /// Nesting of lists and maps in a model file.
@@ -34,6 +34,10 @@ struct Limits {
     /// The shipped packs take about 170 steps per element.
     std::uint64_t evaluation_steps = 100'000'000;
     std::uint64_t step_ratio = 1'000;
+    /// Findings and undecided checks one evaluation may report.
+    std::uint64_t findings = 1'000'000;
+    /// Bytes of one line of a model file (a value cannot be longer).
+    std::uint64_t line_size = 16ULL << 20U;
     /// Columns of a source line shown under a diagnostic.
     std::uint64_t snippet_width = 160;
 };

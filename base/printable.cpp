@@ -35,6 +35,11 @@ void append_control(std::string& out, unsigned char byte) {
 
 }  // namespace
 
+bool is_unsafe_to_show(std::uint32_t code_point) {
+    return code_point < 0x20 || (code_point >= 0x7F && code_point < 0xA0) ||
+           hides_or_reorders(code_point);
+}
+
 std::string printable(std::string_view text) {
     std::string out;
     out.reserve(text.size());

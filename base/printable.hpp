@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,10 @@ namespace lexflow::base {
 /// window, plant a hyperlink nor forge a line of lexflow's own output. Every
 /// text writer passes what comes from an input through this.
 [[nodiscard]] std::string printable(std::string_view text);
+
+/// Whether printable() shows the code point as an escape: a control
+/// character (C0, DEL, C1) or one that hides or reorders text.
+[[nodiscard]] bool is_unsafe_to_show(std::uint32_t code_point);
 
 /// Each line of `text` made printable, its line breaks ("\n") kept: for
 /// multi-line output that quotes inputs, such as `lexflow explain`.

@@ -130,16 +130,30 @@ std::optional<std::string> line_around(std::istream& in, std::uint64_t offset) {
 
 }  // namespace
 
+namespace {
+
+/// A line as it is shown: the first line without a UTF-8 byte order mark,
+/// which an editor does not show and columns do not count.
+std::optional<std::string> as_shown(std::optional<std::string> text, std::uint32_t line) {
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    if (text && line == 1 && text->starts_with(kByteOrderMark)) {
+        text->erase(0, kByteOrderMark.size());
+    }
+    return text;
+}
+
+}  // namespace
+
 std::optional<std::string> SourceSet::line(FileId file, std::uint32_t line) const {
     if (line == 0 || file >= files_.size()) {
         return std::nullopt;
     }
     if (const auto& text = files_[file].text) {
-        return line_in_text(*text, line);
+        return as_shown(line_in_text(*text, line), line);
     }
     std::string error;
     const auto in = open(file, error);
-    return in ? line_in_stream(*in, line) : std::nullopt;
+    return as_shown(in ? line_in_stream(*in, line) : std::nullopt, line);
 }
 
 std::optional<std::string> SourceSet::line_of(const SourceRange& range) const {
@@ -153,11 +167,81 @@ std::optional<std::string> SourceSet::line_of(const SourceRange& range) const {
         if (range.offset > text->size()) {
             return std::nullopt;
         }
-        return line_holding(*text, static_cast<std::size_t>(range.offset));
+        return as_shown(line_holding(*text, static_cast<std::size_t>(range.offset)), range.line);
     }
     std::string error;
     const auto in = open(range.file, error);
-    return in ? line_around(*in, range.offset) : std::nullopt;
+    return as_shown(in ? line_around(*in, range.offset) : std::nullopt, range.line);
+}
+
+namespace {
+
+/// The window of `text` (one line or a chunk of one) around byte `at`.
+LineWindow window_in(std::string_view text, std::size_t at, std::size_t reach, std::size_t length,
+                     std::uint32_t column) {
+    at = std::min(at, text.size());
+    auto begin = at;
+    while (begin > 0 && at - begin < reach && !is_break(text[begin - 1])) {
+        --begin;
+    }
+    const auto limit = std::min(text.size(), at + length + reach);
+    auto end = at;
+    while (end < limit && !is_break(text[end])) {
+        ++end;
+    }
+    LineWindow window;
+    window.text = std::string(text.substr(begin, end - begin));
+    window.first_column = static_cast<std::uint32_t>(column - (at - begin));
+    window.cut_before = begin > 0 && !is_break(text[begin - 1]);
+    window.cut_after = end < text.size() && !is_break(text[end]);
+    return window;
+}
+
+}  // namespace
+
+std::optional<LineWindow> SourceSet::window_of(const SourceRange& range, std::size_t reach) const {
+    if (range.line == 0 || range.column == 0 || range.file >= files_.size()) {
+        return std::nullopt;
+    }
+    const std::size_t length = std::max<std::uint32_t>(range.length, 1);
+    if (range.offset == SourceRange::kUnknownOffset) {
+        const auto whole = line(range.file, range.line);
+        if (!whole) {
+            return std::nullopt;
+        }
+        auto window = window_in(*whole, range.column - 1, reach, length, range.column);
+        window.cut_before = window.first_column > 1;
+        window.cut_after = window.first_column - 1 + window.text.size() < whole->size();
+        return window;
+    }
+    // Read the bytes around the offset only: one more on each side tells
+    // whether the line goes on.
+    const auto from = range.offset > reach + 1 ? range.offset - reach - 1 : 0;
+    const auto bytes = static_cast<std::size_t>(range.offset - from) + length + reach + 1;
+    std::string chunk;
+    if (const auto& text = files_[range.file].text) {
+        if (from < text->size()) {
+            chunk = text->substr(static_cast<std::size_t>(from), bytes);
+        }
+    } else {
+        std::string error;
+        const auto in = open(range.file, error);
+        if (!in) {
+            return std::nullopt;
+        }
+        in->seekg(static_cast<std::streamoff>(from));
+        chunk.resize(bytes);
+        in->read(chunk.data(), static_cast<std::streamsize>(bytes));
+        chunk.resize(static_cast<std::size_t>(std::max<std::streamsize>(in->gcount(), 0)));
+    }
+    const auto at = static_cast<std::size_t>(range.offset - from);
+    auto window = window_in(chunk, at, reach, length, range.column);
+    if (from == 0 && range.line == 1 && window.text.starts_with("\xEF\xBB\xBF") &&
+        !window.cut_before) {
+        window.text.erase(0, 3);  // as line() shows it; columns start after it
+        window.first_column += 3;
+    }
+    return window;
 }
 
 }  // namespace lexflow::base

@@ -32,6 +32,15 @@ struct SourceRange {
     friend bool operator==(const SourceRange&, const SourceRange&) = default;
 };
 
+/// Part of a source line around a range: what a diagnostic shows of a line
+/// that may be megabytes long.
+struct LineWindow {
+    std::string text;
+    std::uint32_t first_column = 1;  ///< the column of the first byte of `text`
+    bool cut_before = false;         ///< the line goes on to the left
+    bool cut_after = false;          ///< the line goes on to the right
+};
+
 /// Every input file lexflow reads (rule files, model files, test models), so
 /// that any layer can point into it. Small files keep their text; model files
 /// may be large, so their text is read through the set's FileReader, as a
@@ -60,6 +69,10 @@ class SourceSet {
     [[nodiscard]] std::optional<std::string> line(FileId file, std::uint32_t line) const;
     /// The line a range starts on; found through its byte offset when known.
     [[nodiscard]] std::optional<std::string> line_of(const SourceRange& range) const;
+    /// At most `reach` bytes on each side of where a range starts on its
+    /// line (and the range itself): reads only those, however long the line.
+    [[nodiscard]] std::optional<LineWindow> window_of(const SourceRange& range,
+                                                      std::size_t reach) const;
     [[nodiscard]] std::size_t size() const { return files_.size(); }
     [[nodiscard]] const FileReader& reader() const { return *reader_; }
 

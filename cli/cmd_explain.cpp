@@ -121,31 +121,35 @@ std::string example_gaps(const dsl::Rule& rule, const dsl::RuleSet& rules,
     }
     std::string out;
     for (const auto& finding : outcome.report.findings) {
-        out +=
-            fmt::format("{} '{}': {}\n", finding.subject.kind, finding.subject.id, finding.message);
+        out += fmt::format("{} '{}': {}\n", finding.subject.kind,
+                           base::printable(finding.subject.id), base::printable(finding.message));
     }
     return out;
 }
 
 std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
                         base::SourceSet& sources) {
-    std::string out = fmt::format("{}  {}\n\n", rule.id, *rule.title);
+    // One-line fields are made printable here, so that a line break in them
+    // cannot start a line of its own; run_explain makes the rest printable.
+    using base::printable;
+    std::string out = fmt::format("{}  {}\n\n", rule.id, printable(*rule.title));
     const auto* pack = rules.find_pack(rule.pack);
-    out += fmt::format("  pack:      {}\n",
-                       pack ? fmt::format("{} ({})", pack->id, pack->title) : std::string("none"));
+    out += fmt::format(
+        "  pack:      {}\n",
+        pack ? fmt::format("{} ({})", pack->id, printable(pack->title)) : std::string("none"));
     out += fmt::format("  severity:  {}\n", base::to_string(*rule.severity));
     out += fmt::format("  in force:  {}\n",
                        rule.effective.empty() ? std::string("always") : "from " + rule.effective);
     for (const auto& citation : rule.citations) {
-        out += fmt::format("  cites:     {}\n", citation.text);
+        out += fmt::format("  cites:     {}\n", printable(citation.text));
     }
     for (const auto& covered : rule.covers) {
-        out += fmt::format("  detects:   {}\n", covered.text);
+        out += fmt::format("  detects:   {}\n", printable(covered.text));
     }
     if (!rule.tags.empty()) {
         std::string tags;
         for (const auto& tag : rule.tags) {
-            tags += (tags.empty() ? "" : ", ") + tag;
+            tags += (tags.empty() ? "" : ", ") + printable(tag);
         }
         out += fmt::format("  tags:      {}\n", tags);
     }
@@ -155,7 +159,7 @@ std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
     if (rule.remediation) {
         out += fmt::format("\nHow to fix a gap\n{}", indented(rule.remediation->raw));
     }
-    out += fmt::format("\nThe rule ({}:{})\n{}", sources.name(rule.id_range.file),
+    out += fmt::format("\nThe rule ({}:{})\n{}", printable(sources.name(rule.id_range.file)),
                        rule.id_range.line, indented(rule_source(rule, sources)));
     if (const auto example = example_for(rule, rules, sources); !example.empty()) {
         out += fmt::format("\nA model that trips it\n{}", indented(example));

@@ -96,13 +96,14 @@ std::optional<RuleFile> parse_rule_file(const base::SourceSet& sources, base::Fi
                             "rule files are UTF-8 text ending in .lf"});
         return std::nullopt;
     }
-    // A UTF-8 byte order mark is skipped and a lone CR read as a line break,
-    // keeping every position (byte, line, column) that of the file.
+    // A UTF-8 byte order mark is skipped (columns count from after it, as an
+    // editor shows them; byte offsets stay the file's) and a lone CR is read
+    // as a line break.
     constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
     const std::size_t skipped = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
     const auto parsed = with_lone_cr_as_lf(text);
     p::memory_input input(parsed.data() + skipped, parsed.data() + parsed.size(),
-                          sources.name(file), skipped, 1, skipped + 1);
+                          sources.name(file), skipped, 1, 1);
     try {
         auto root = p::parse_tree::parse<grammar::file, internal::Selector, internal::DepthLimit,
                                          grammar::control>(input);

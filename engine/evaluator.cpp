@@ -25,6 +25,7 @@ using internal::compile_rule;
 using internal::ConditionEvaluator;
 using internal::EvaluationContext;
 using internal::FindingBuilder;
+using internal::FindingLimitExceeded;
 using internal::FlowGraph;
 using internal::kSubjectSlot;
 using internal::Query;
@@ -70,7 +71,7 @@ const Subject& subject_or_none(const std::optional<Subject>& subject) {
 class ElementRuleRunner {
   public:
     explicit ElementRuleRunner(EvaluationContext& context)
-        : context_(context), builder_(context.builder), report_(context.report) {}
+        : context_(context), builder_(context.builder) {}
 
     void run(const dsl::Rule& rule) {
         const auto query = compile_rule(rule, context_.values);
@@ -93,8 +94,7 @@ class ElementRuleRunner {
                 return;
             }
             if (applies == Truth::unknown) {
-                report_.not_evaluated.push_back(
-                    builder_.not_evaluated(*query.rule, element, conditions.missing()));
+                context_.add(builder_.not_evaluated(*query.rule, element, conditions.missing()));
                 return;
             }
         }
@@ -102,19 +102,17 @@ class ElementRuleRunner {
             case Truth::yes:
                 return;
             case Truth::unknown:
-                report_.not_evaluated.push_back(
-                    builder_.not_evaluated(*query.rule, element, conditions.missing()));
+                context_.add(builder_.not_evaluated(*query.rule, element, conditions.missing()));
                 return;
             case Truth::no:
-                report_.findings.push_back(builder_.finding(*query.rule, element, query.message,
-                                                            query.remediation, conditions));
+                context_.add(builder_.finding(*query.rule, element, query.message,
+                                              query.remediation, conditions));
                 return;
         }
     }
 
     EvaluationContext& context_;
     const FindingBuilder& builder_;
-    Report& report_;
 };
 
 /// Decides whether a pack applies to the model; records its status.
@@ -207,6 +205,18 @@ void report_budget_exceeded(const dsl::Rule* rule, const dsl::Pack* pack,
          base::limit_help(limits, &base::Limits::evaluation_steps)});
 }
 
+void report_too_many_findings(const dsl::Rule& rule, const base::Limits& limits,
+                              base::Diagnostics& diagnostics) {
+    diagnostics.report({base::DiagnosticLevel::error,
+                        std::string(base::diagnostic_ids::limit_exceeded),
+                        rule.id_range,
+                        fmt::format("the rules report more than {} findings and undecided checks "
+                                    "on this model; rule '{}' was adding to them",
+                                    limits.findings, rule.id),
+                        {},
+                        base::limit_help(limits, &base::Limits::findings)});
+}
+
 }  // namespace
 
 Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
@@ -227,7 +237,7 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
     const auto budget_steps = step_budget(options.limits, model);
     StepBudget budget(budget_steps);
     const FindingBuilder builder(values, sources, options.as_of);
-    EvaluationContext context{values, graph, budget, builder, report};
+    EvaluationContext context{values, graph, budget, builder, report, options.limits.findings};
     std::map<std::string, PackStatus::State> states;
     for (const auto& pack : rules.packs) {
         PackStatus::State state{};
@@ -258,6 +268,9 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
             }
         } catch (const StepBudgetExceeded&) {
             report_budget_exceeded(&rule, nullptr, options.limits, budget_steps, diagnostics);
+            return {};
+        } catch (const FindingLimitExceeded&) {
+            report_too_many_findings(rule, options.limits, diagnostics);
             return {};
         }
         ++report.rules_evaluated;

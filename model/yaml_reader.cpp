@@ -7,11 +7,13 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 #include <optional>
 
 #include "base/diagnostic_ids.hpp"
+#include "model/internal/lone_cr_filter.hpp"
 
 namespace lexflow::model {
 
@@ -97,9 +99,14 @@ struct ReadingStopped {
 /// complete, so that memory stays proportional to one item, not to the file.
 class EventReader final : public YAML::EventHandler {
   public:
+    /// `offset_shift`: bytes before what yaml-cpp counts from (a byte order mark).
     EventReader(base::FileId file, ModelBuilder& builder, base::Diagnostics& diagnostics,
-                const base::Limits& limits)
-        : file_(file), builder_(builder), diagnostics_(diagnostics), limits_(limits) {}
+                const base::Limits& limits, std::uint64_t offset_shift)
+        : file_(file),
+          builder_(builder),
+          diagnostics_(diagnostics),
+          limits_(limits),
+          offset_shift_(offset_shift) {}
 
     void OnDocumentStart(const YAML::Mark& mark) override;
     void OnDocumentEnd() override {}
@@ -151,6 +158,7 @@ class EventReader final : public YAML::EventHandler {
     ModelBuilder& builder_;
     base::Diagnostics& diagnostics_;
     base::Limits limits_;
+    std::uint64_t offset_shift_;
     std::vector<Open> stack_;
     std::map<YAML::anchor_t, Anchored> anchors_;
     std::uint64_t written_ = 0;   ///< values the file writes out
@@ -163,7 +171,7 @@ base::SourceRange EventReader::range_at(const YAML::Mark& mark, std::size_t leng
     return {file_, static_cast<std::uint32_t>(mark.line + 1),
             static_cast<std::uint32_t>(mark.column + 1),
             static_cast<std::uint32_t>(std::max<std::size_t>(1, length)),
-            static_cast<std::uint64_t>(std::max(mark.pos, 0))};
+            static_cast<std::uint64_t>(std::max(mark.pos, 0)) + offset_shift_};
 }
 
 void EventReader::limit_exceeded(const YAML::Mark& mark, std::string message,
@@ -344,9 +352,20 @@ void EventReader::complete(Node node, YAML::anchor_t anchor, bool plain) {
 void read_yaml(base::FileId file, std::istream& in, ModelBuilder& builder,
                base::Diagnostics& diagnostics, const base::Limits& limits) {
     builder.begin_file(file);
-    EventReader reader(file, builder, diagnostics, limits);
+    // yaml-cpp counts positions after a byte order mark; lexflow's offsets
+    // are the file's.
+    std::array<char, 3> head{};
+    in.read(head.data(), head.size());
+    const std::uint64_t shift =
+        in.gcount() == 3 && head == std::array<char, 3>{'\xEF', '\xBB', '\xBF'} ? 3 : 0;
+    in.clear();
+    in.seekg(0);
+    EventReader reader(file, builder, diagnostics, limits, shift);
+    internal::LoneCrFilter filter(*in.rdbuf(), limits.line_size);
+    std::istream lines(&filter);
+    lines.exceptions(std::ios::badbit);  // so that LineTooLong reaches the catch below
     try {
-        YAML::Parser parser(in);
+        YAML::Parser parser(lines);
         while (parser.HandleNextDocument(reader)) {
         }
     } catch (const ReadingStopped& stopped) {
@@ -354,19 +373,34 @@ void read_yaml(base::FileId file, std::istream& in, ModelBuilder& builder,
                             stopped.code,
                             {file, static_cast<std::uint32_t>(stopped.mark.line + 1),
                              static_cast<std::uint32_t>(stopped.mark.column + 1), 1,
-                             static_cast<std::uint64_t>(std::max(stopped.mark.pos, 0))},
+                             static_cast<std::uint64_t>(std::max(stopped.mark.pos, 0)) + shift},
                             stopped.message,
                             {},
                             stopped.help.empty()
                                 ? "fix the YAML syntax; nothing of this model was checked"
                                 : stopped.help});
+    } catch (const internal::LineTooLong& line) {
+        diagnostics.report(
+            {base::DiagnosticLevel::error,
+             std::string(ids::limit_exceeded),
+             {file, static_cast<std::uint32_t>(line.line), 1, 1, line.offset},
+             "this line is longer than " + std::to_string(limits.line_size) + " bytes",
+             {},
+             base::limit_help(limits, &base::Limits::line_size)});
+    } catch (const std::ios_base::failure&) {
+        diagnostics.report({base::DiagnosticLevel::error,
+                            std::string(ids::unreadable_path),
+                            {file, 0, 0, 1},
+                            "the model file could not be read to its end",
+                            {},
+                            "check the file and the disk it is on"});
     } catch (const YAML::DeepRecursion& failure) {
         // yaml-cpp's own guard ("bad file"), met only when yaml-depth is raised past it.
         diagnostics.report({base::DiagnosticLevel::error,
                             std::string(ids::limit_exceeded),
                             {file, static_cast<std::uint32_t>(failure.mark.line + 1),
                              static_cast<std::uint32_t>(failure.mark.column + 1), 1,
-                             static_cast<std::uint64_t>(std::max(failure.mark.pos, 0))},
+                             static_cast<std::uint64_t>(std::max(failure.mark.pos, 0)) + shift},
                             "lists and maps nest deeper here than the YAML parser can follow",
                             {},
                             "nest less; no model needs this depth"});
@@ -375,7 +409,7 @@ void read_yaml(base::FileId file, std::istream& in, ModelBuilder& builder,
                             std::string(ids::malformed_yaml),
                             {file, static_cast<std::uint32_t>(failure.mark.line + 1),
                              static_cast<std::uint32_t>(failure.mark.column + 1), 1,
-                             static_cast<std::uint64_t>(std::max(failure.mark.pos, 0))},
+                             static_cast<std::uint64_t>(std::max(failure.mark.pos, 0)) + shift},
                             "invalid YAML: " + failure.msg,
                             {},
                             "fix the YAML syntax; nothing of this model was checked"});

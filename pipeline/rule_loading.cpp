@@ -73,7 +73,7 @@ std::vector<RulePath> expand_rule_path(const std::string& path, base::SourceSet&
 std::optional<std::string> read_rule_file(const RulePath& file, base::SourceSet& sources,
                                           base::Diagnostics& diagnostics,
                                           const base::Limits& limits) {
-    const InputRule rule{"rule file", &base::Limits::rule_file_size, file.tree,
+    const InputRule rule{"rule file", &base::Limits::rules_size, file.tree,
                          "check the spelling of the path"};
     const auto errors = diagnostics.error_count();
     if (!admit_input(file.path, rule, limits, sources, diagnostics)) {
@@ -97,11 +97,22 @@ std::optional<dsl::RuleSet> load_rules(const RuleSources& from, base::SourceSet&
                                         std::string(embedded.text)));
         }
     }
+    std::uint64_t total = 0;  // bytes of the rule files read, against rules-size
     for (const auto& path : from.paths) {
         for (const auto& file : expand_rule_path(path, sources, diagnostics)) {
-            if (auto text = read_rule_file(file, sources, diagnostics, limits)) {
-                files.push_back(sources.add(file.path, std::move(*text)));
+            auto text = read_rule_file(file, sources, diagnostics, limits);
+            if (!text) {
+                continue;
             }
+            total += text->size();
+            if (total > limits.rules_size) {
+                path_error(sources, diagnostics, file.path, ids::limit_exceeded,
+                           "the rule files given hold more than " +
+                               std::to_string(limits.rules_size) + " bytes together",
+                           base::limit_help(limits, &base::Limits::rules_size));
+                break;
+            }
+            files.push_back(sources.add(file.path, std::move(*text)));
         }
     }
     std::vector<dsl::RuleFile> parsed;

@@ -35,17 +35,16 @@ struct NaturalLess {
         std::size_t i = 0;
         std::size_t j = 0;
         while (i < a.size() && j < b.size()) {
-            if (std::isdigit(static_cast<unsigned char>(a[i])) &&
-                std::isdigit(static_cast<unsigned char>(b[j]))) {
-                const auto end_a = a.find_first_not_of("0123456789", i);
-                const auto end_b = b.find_first_not_of("0123456789", j);
-                const auto number_a = std::stoull(a.substr(i, end_a - i));
-                const auto number_b = std::stoull(b.substr(j, end_b - j));
-                if (number_a != number_b) {
-                    return number_a < number_b;
+            if (is_digit(a[i]) && is_digit(b[j])) {
+                const auto end_a = std::min(a.find_first_not_of("0123456789", i), a.size());
+                const auto end_b = std::min(b.find_first_not_of("0123456789", j), b.size());
+                if (const auto order = compare_numbers(std::string_view(a).substr(i, end_a - i),
+                                                       std::string_view(b).substr(j, end_b - j));
+                    order != 0) {
+                    return order < 0;
                 }
-                i = end_a == std::string::npos ? a.size() : end_a;
-                j = end_b == std::string::npos ? b.size() : end_b;
+                i = end_a;
+                j = end_b;
                 continue;
             }
             if (a[i] != b[j]) {
@@ -54,7 +53,27 @@ struct NaturalLess {
             ++i;
             ++j;
         }
-        return a.size() - i < b.size() - j;
+        if (a.size() - i != b.size() - j) {
+            return a.size() - i < b.size() - j;
+        }
+        return a < b;  // "Art. 05" and "Art. 5" are told apart, never merged
+    }
+
+  private:
+    static bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+    /// Compares two runs of digits as numbers of any length.
+    static int compare_numbers(std::string_view a, std::string_view b) {
+        const auto significant = [](std::string_view digits) {
+            const auto first = digits.find_first_not_of('0');
+            return first == std::string_view::npos ? std::string_view() : digits.substr(first);
+        };
+        a = significant(a);
+        b = significant(b);
+        if (a.size() != b.size()) {
+            return a.size() < b.size() ? -1 : 1;
+        }
+        return a.compare(b);
     }
 };
 

@@ -100,14 +100,16 @@ std::string DiagnosticRenderer::snippet(const base::SourceRange& range) const {
     if (range.line == 0 || range.column == 0) {
         return {};
     }
-    const auto line = sources_.line_of(range);
-    if (!line) {
+    // Only a window of the line is read (it may be megabytes long), then cut
+    // to snippet_width_ around the caret and shown printable: the snippet is
+    // as safe and as short as the rest.
+    const auto window = sources_.window_of(range, snippet_width_);
+    if (!window) {
         return {};
     }
-    // A long line is shown as a window around the caret, and what the input
-    // holds is shown printable: the snippet is as safe and as short as the rest.
-    const std::string_view raw = *line;
-    const auto caret = std::min<std::size_t>(range.column - 1, raw.size());
+    const std::string_view raw = window->text;
+    const auto caret = std::min<std::size_t>(
+        range.column >= window->first_column ? range.column - window->first_column : 0, raw.size());
     std::size_t begin = 0;
     std::size_t end = raw.size();
     if (raw.size() > snippet_width_) {
@@ -115,10 +117,11 @@ std::string DiagnosticRenderer::snippet(const base::SourceRange& range) const {
         end = character_start(raw, std::min(raw.size(), begin + snippet_width_));
     }
     const auto marked_end = std::min(end, caret + std::max<std::size_t>(1, range.length));
-    const auto before = (begin > 0 ? "…" : "") + base::printable(raw.substr(begin, caret - begin));
+    const auto before = (begin > 0 || window->cut_before ? "…" : "") +
+                        base::printable(raw.substr(begin, caret - begin));
     const auto marked = base::printable(raw.substr(caret, marked_end - caret));
-    const auto after =
-        base::printable(raw.substr(marked_end, end - marked_end)) + (end < raw.size() ? "…" : "");
+    const auto after = base::printable(raw.substr(marked_end, end - marked_end)) +
+                       (end < raw.size() || window->cut_after ? "…" : "");
     const auto number = std::to_string(range.line);
     const std::string gutter(number.size(), ' ');
     const auto underline = std::max<std::size_t>(1, display_length(marked));

@@ -1,8 +1,11 @@
 #include "report/json_stream.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <string>
 
+#include "base/printable.hpp"
 #include "base/utf8.hpp"
 
 namespace lexflow::report {
@@ -18,10 +21,17 @@ void write_json_string(std::ostream& out, std::string_view text) {
             if (length == 0) {
                 escaped += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
                 ++i;
+                continue;
+            }
+            const auto code_point = base::utf8_code_point(text.substr(i), length);
+            if (base::is_unsafe_to_show(code_point)) {
+                // C1 controls and characters that hide or reorder text are
+                // escaped, so that a consumer printing the string stays safe.
+                escaped += fmt::format("\\u{:04x}", code_point);
             } else {
                 escaped.append(text.substr(i, length));
-                i += length;
             }
+            i += length;
             continue;
         }
         switch (c) {
@@ -47,7 +57,7 @@ void write_json_string(std::ostream& out, std::string_view text) {
                 escaped += "\\t";
                 break;
             default:
-                if (c < 0x20) {
+                if (c < 0x20 || c == 0x7F) {
                     escaped += "\\u00";
                     escaped += kHex[c >> 4U];
                     escaped += kHex[c & 0xFU];

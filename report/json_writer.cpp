@@ -33,6 +33,21 @@ void write_witness(JsonStream& json, const std::vector<WitnessStep>& witness) {
     json.end_array();
 }
 
+/// A long witness says what it leaves out, right after the witness; the key
+/// is there only then.
+void write_omitted(JsonStream& json, const OmittedSteps& omitted) {
+    if (omitted.flows == 0) {
+        return;
+    }
+    json.key("witness_omitted")
+        .begin_object()
+        .key("at")
+        .value(omitted.at)
+        .key("flows")
+        .value(omitted.flows)
+        .end_object();
+}
+
 void write_finding(JsonStream& json, const Finding& finding) {
     json.begin_object()
         .key("rule_id")
@@ -53,6 +68,7 @@ void write_finding(JsonStream& json, const Finding& finding) {
         .value(finding.remediation)
         .key("witness");
     write_witness(json, finding.witness);
+    write_omitted(json, finding.witness_omitted);
     json.key("effective")
         .string_or_null(finding.effective)
         .key("upcoming")
@@ -78,6 +94,7 @@ void write_not_evaluated(JsonStream& json, const NotEvaluated& entry) {
     }
     json.key("missing").strings(entry.missing).key("witness");
     write_witness(json, entry.witness);
+    write_omitted(json, entry.witness_omitted);
     json.key("effective")
         .string_or_null(entry.effective)
         .key("upcoming")

@@ -24,6 +24,13 @@ struct Subject {
 /// One step of a witness path: a surface or the flow between two surfaces.
 using WitnessStep = Subject;
 
+/// Where a long witness path leaves steps out: its first and last flows are
+/// kept, and `flows` flows between them are not shown. None when `flows` is 0.
+struct OmittedSteps {
+    std::size_t at = 0;     ///< the index in the witness of the first step after the gap
+    std::size_t flows = 0;  ///< flows left out
+};
+
 /// A control gap: a rule whose requirement a subject does not meet.
 struct Finding {
     std::string rule_id;
@@ -37,6 +44,7 @@ struct Finding {
     /// For path rules: the shortest path that shows the gap, alternating
     /// surfaces and flows from source to target. Empty for other rules.
     std::vector<WitnessStep> witness;
+    OmittedSteps witness_omitted;  ///< for a witness too long to show whole
     /// The date the rule is in force from ("YYYY-MM-DD"); empty if always.
     std::string effective;
     /// The rule is not yet in force on the check's date: the gap is reported
@@ -54,6 +62,7 @@ struct NotEvaluated {
     std::optional<Subject> subject;    ///< none for a pack or the model itself
     std::vector<std::string> missing;  ///< attribute paths, e.g. "g.ai_role"
     std::vector<WitnessStep> witness;  ///< for path rules: the undecided path
+    OmittedSteps witness_omitted;      ///< as in Finding
     std::string effective;             ///< as in Finding
     bool upcoming = false;             ///< as in Finding
 };

@@ -12,17 +12,26 @@ namespace lexflow::report {
 
 namespace {
 
-using base::printable;
 using internal::join;
+
+/// What an input put in the report, made printable and cut to `max_bytes`,
+/// so that one huge title or id cannot flood a terminal: the JSON report
+/// holds every byte.
+std::string shown(std::string_view text, std::size_t max_bytes = 300) {
+    return base::printable(base::shortened(text, max_bytes));
+}
+
+/// Messages and remediations are prose: they may be longer.
+constexpr std::size_t kProseBytes = 2000;
 
 /// Items of an input, made printable and joined.
 std::string joined(const std::vector<std::string>& items, std::string_view separator) {
-    std::vector<std::string> shown;
-    shown.reserve(items.size());
+    std::vector<std::string> shown_items;
+    shown_items.reserve(items.size());
     for (const auto& item : items) {
-        shown.push_back(printable(item));
+        shown_items.push_back(shown(item));
     }
-    return join(shown, separator);
+    return join(shown_items, separator);
 }
 constexpr const char* kReset = "\x1b[0m";
 constexpr const char* kBold = "\x1b[1m";
@@ -52,12 +61,17 @@ std::string upper(std::string_view text) {
     return out;
 }
 
-/// A witness as its surfaces: "a → b → c" (flows are in the JSON report).
-std::string path_text(const std::vector<WitnessStep>& witness) {
+/// A witness as its surfaces: "a → b → c" (flows are in the JSON report);
+/// a long one as "a → b → … 940 more flows … → y → z".
+std::string path_text(const std::vector<WitnessStep>& witness, const OmittedSteps& omitted) {
     std::string out;
-    for (const auto& step : witness) {
-        if (step.kind != "flow") {
-            out += (out.empty() ? "" : " → ") + printable(step.id);
+    for (std::size_t i = 0; i < witness.size(); ++i) {
+        if (omitted.flows > 0 && i == omitted.at) {
+            out +=
+                fmt::format(" → … {} more flow{} …", omitted.flows, omitted.flows == 1 ? "" : "s");
+        }
+        if (witness[i].kind != "flow") {
+            out += (out.empty() ? "" : " → ") + shown(witness[i].id);
         }
     }
     return out;
@@ -69,7 +83,7 @@ std::string count(std::size_t n, std::string_view noun) {
 }
 
 std::string location(const Subject& subject) {
-    return fmt::format("{}:{}:{}", printable(subject.file), subject.line, subject.column);
+    return fmt::format("{}:{}:{}", shown(subject.file), subject.line, subject.column);
 }
 
 class TextWriter final : public ReportWriter {
@@ -94,39 +108,39 @@ class TextWriter final : public ReportWriter {
     [[nodiscard]] std::string header(const Report& report) const {
         std::vector<std::string> packs;
         for (const auto& pack : report.packs) {
-            packs.push_back(
-                pack.state == PackStatus::State::applied
-                    ? printable(pack.id)
-                    : fmt::format("{} ({})", printable(pack.id), to_string(pack.state)));
+            packs.push_back(pack.state == PackStatus::State::applied
+                                ? shown(pack.id)
+                                : fmt::format("{} ({})", shown(pack.id), to_string(pack.state)));
         }
         auto out = fmt::format("{} {}\n", paint(kBold, "lexflow check:"),
                                report.model_name.empty() ? joined(report.model_files, ", ")
-                                                         : printable(report.model_name));
+                                                         : shown(report.model_name));
         out += fmt::format("  model: {}, {}, {} from {}\n", count(report.surfaces, "surface"),
                            count(report.flows, "flow"), count(report.roles, "role"),
                            joined(report.model_files, ", "));
-        out +=
-            fmt::format("  rules: {} evaluated{}; packs: {}\n", report.rules_evaluated,
-                        report.as_of.empty() ? std::string() : " as of " + printable(report.as_of),
-                        packs.empty() ? std::string("none") : join(packs, ", "));
+        out += fmt::format("  rules: {} evaluated{}; packs: {}\n", report.rules_evaluated,
+                           report.as_of.empty() ? std::string() : " as of " + shown(report.as_of),
+                           packs.empty() ? std::string("none") : join(packs, ", "));
         return out;
     }
 
     [[nodiscard]] std::string finding_text(const Finding& finding) const {
-        auto out = fmt::format("\n  {}  {}\n", paint(kBold, printable(finding.rule_id)),
-                               printable(finding.title));
+        auto out =
+            fmt::format("\n  {}  {}\n", paint(kBold, shown(finding.rule_id)), shown(finding.title));
         out += fmt::format("    {}: {} '{}'\n", location(finding.subject), finding.subject.kind,
-                           printable(finding.subject.id));
-        out += fmt::format("    {}\n", printable(finding.message));
+                           shown(finding.subject.id));
+        out += fmt::format("    {}\n", shown(finding.message, kProseBytes));
         if (!finding.witness.empty()) {
-            out += fmt::format("    {} {}\n", paint(kDim, "path:"), path_text(finding.witness));
+            out += fmt::format("    {} {}\n", paint(kDim, "path:"),
+                               path_text(finding.witness, finding.witness_omitted));
         }
         if (!finding.citations.empty()) {
             out +=
                 fmt::format("    {} {}\n", paint(kDim, "cite:"), joined(finding.citations, "; "));
         }
         if (!finding.remediation.empty()) {
-            out += fmt::format("    {} {}\n", paint(kDim, "fix: "), printable(finding.remediation));
+            out += fmt::format("    {} {}\n", paint(kDim, "fix: "),
+                               shown(finding.remediation, kProseBytes));
         }
         return out;
     }
@@ -158,12 +172,12 @@ class TextWriter final : public ReportWriter {
         }
         out << fmt::format("\n{}\n",
                            paint(kBold, fmt::format("UPCOMING ({}): not yet in force on {}", count,
-                                                    printable(report.as_of))));
+                                                    shown(report.as_of))));
         for (const auto& finding : report.findings) {
             if (finding.upcoming) {
                 out << finding_text(finding)
                     << fmt::format("    {} {}\n", paint(kDim, "in force from"),
-                                   printable(finding.effective));
+                                   shown(finding.effective));
             }
         }
     }
@@ -182,20 +196,19 @@ class TextWriter final : public ReportWriter {
     [[nodiscard]] std::string not_evaluated_text(const NotEvaluated& entry) const {
         std::string out;
         if (entry.subject) {
-            out +=
-                fmt::format("\n  {}  {}\n    {}: {} '{}'\n", paint(kBold, printable(entry.rule_id)),
-                            printable(entry.title), location(*entry.subject), entry.subject->kind,
-                            printable(entry.subject->id));
+            out += fmt::format("\n  {}  {}\n    {}: {} '{}'\n", paint(kBold, shown(entry.rule_id)),
+                               shown(entry.title), location(*entry.subject), entry.subject->kind,
+                               shown(entry.subject->id));
         } else {
-            out += fmt::format("\n  {}\n", paint(kBold, printable(entry.title)));
+            out += fmt::format("\n  {}\n", paint(kBold, shown(entry.title)));
         }
         if (!entry.witness.empty()) {
-            out += fmt::format("    {} {}\n", paint(kDim, "path:"), path_text(entry.witness));
+            out += fmt::format("    {} {}\n", paint(kDim, "path:"),
+                               path_text(entry.witness, entry.witness_omitted));
         }
         out += fmt::format("    the model does not give: {}\n", joined(entry.missing, ", "));
         if (entry.upcoming) {
-            out += fmt::format("    {} {}\n", paint(kDim, "in force from"),
-                               printable(entry.effective));
+            out += fmt::format("    {} {}\n", paint(kDim, "in force from"), shown(entry.effective));
         }
         return out;
     }

@@ -17,6 +17,23 @@ struct EvaluationContext {
     StepBudget& budget;
     const FindingBuilder& builder;
     report::Report& report;
+    std::uint64_t max_findings = 0;  ///< findings and undecided checks, together
+
+    void add(report::Finding finding) {
+        make_room();
+        report.findings.push_back(std::move(finding));
+    }
+    void add(report::NotEvaluated entry) {
+        make_room();
+        report.not_evaluated.push_back(std::move(entry));
+    }
+
+  private:
+    void make_room() const {
+        if (report.findings.size() + report.not_evaluated.size() >= max_findings) {
+            throw FindingLimitExceeded{};
+        }
+    }
 };
 
 }  // namespace lexflow::engine::internal

@@ -42,17 +42,21 @@ std::string FindingBuilder::render(const CompiledTemplate& text,
     return out;
 }
 
-std::vector<WitnessStep> FindingBuilder::witness(const std::vector<std::uint32_t>& flows) const {
-    std::vector<WitnessStep> steps;
-    if (flows.empty()) {
-        return steps;
+void FindingBuilder::add_witness(const Witness& witness, std::vector<WitnessStep>& steps,
+                                 report::OmittedSteps& omitted) const {
+    const auto& flows = witness.flows;
+    const auto& ends = model_.flows();
+    for (std::size_t i = 0; i < flows.size(); ++i) {
+        if (witness.omitted() > 0 && i == Witness::kEnds) {
+            omitted = {steps.size(), witness.omitted()};
+        }
+        // Each flow starts where the one before ended, except after the gap.
+        if (i == 0 || ends[flows[i - 1]].to != ends[flows[i]].from) {
+            steps.push_back(subject({ElementKind::surface, ends[flows[i]].from}));
+        }
+        steps.push_back(subject({ElementKind::flow, flows[i]}));
+        steps.push_back(subject({ElementKind::surface, ends[flows[i]].to}));
     }
-    steps.push_back(subject({ElementKind::surface, model_.flows()[flows.front()].from}));
-    for (const auto flow : flows) {
-        steps.push_back(subject({ElementKind::flow, flow}));
-        steps.push_back(subject({ElementKind::surface, model_.flows()[flow].to}));
-    }
-    return steps;
 }
 
 Finding FindingBuilder::finding(const dsl::Rule& rule, ElementRef element,
@@ -77,9 +81,16 @@ Finding FindingBuilder::finding(const dsl::Rule& rule, ElementRef element,
 
 NotEvaluated FindingBuilder::not_evaluated(const dsl::Rule& rule, ElementRef element,
                                            std::vector<std::string> missing) const {
-    return {rule.id,   *rule.title,      *rule.severity,
-            rule.pack, subject(element), std::move(missing),
-            {},        rule.effective,   upcoming(rule)};
+    NotEvaluated entry;
+    entry.rule_id = rule.id;
+    entry.title = *rule.title;
+    entry.severity = *rule.severity;
+    entry.pack = rule.pack;
+    entry.subject = subject(element);
+    entry.missing = std::move(missing);
+    entry.effective = rule.effective;
+    entry.upcoming = upcoming(rule);
+    return entry;
 }
 
 }  // namespace lexflow::engine::internal

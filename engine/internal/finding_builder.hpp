@@ -6,11 +6,24 @@
 #include "base/source.hpp"
 #include "dsl/ast.hpp"
 #include "engine/internal/condition_evaluator.hpp"
+#include "engine/internal/path_search.hpp"
 #include "engine/internal/query.hpp"
 #include "model/value_space.hpp"
 #include "report/report.hpp"
 
 namespace lexflow::engine::internal {
+
+/// The flows of a witness path, source first. A long path keeps only its
+/// first and last kEnds flows: reports stay linear in the model however far
+/// the targets are.
+struct Witness {
+    static constexpr std::size_t kEnds = LayeredSearch::kWitnessEnds;
+    std::vector<std::uint32_t> flows;
+    std::size_t length = 0;  ///< flows on the whole path
+
+    /// Flows left out between the first and the last kEnds.
+    [[nodiscard]] std::size_t omitted() const { return length - flows.size(); }
+};
 
 /// Turns what the evaluator decided into Findings and NotEvaluated entries:
 /// names and locates subjects, renders messages, lays out witnesses.
@@ -25,9 +38,9 @@ class FindingBuilder {
     [[nodiscard]] report::Subject subject(model::ElementRef element) const;
     [[nodiscard]] std::string render(const CompiledTemplate& text,
                                      const ConditionEvaluator& conditions) const;
-    /// The surfaces and flows of a path given as its flows, source first.
-    [[nodiscard]] std::vector<report::WitnessStep> witness(
-        const std::vector<std::uint32_t>& flows) const;
+    /// Lays out a witness as the surfaces and flows of its path.
+    void add_witness(const Witness& witness, std::vector<report::WitnessStep>& steps,
+                     report::OmittedSteps& omitted) const;
     [[nodiscard]] report::Finding finding(const dsl::Rule& rule, model::ElementRef element,
                                           const CompiledTemplate& message,
                                           const CompiledTemplate& remediation,

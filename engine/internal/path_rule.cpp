@@ -30,19 +30,21 @@ struct Verdicts {
 /// One end of the rule that a search reached: what it shows about a subject.
 struct Outcome {
     bool certain = false;  ///< a finding, not "not evaluated"
-    std::vector<std::uint32_t> witness;
+    Witness witness;
+    /// For `every flow` rules: the first flow of the path that breaks the rule.
+    std::optional<std::uint32_t> bad_flow;
     std::vector<std::string> missing;
 };
 
 class PathRuleRunner {
   public:
     PathRuleRunner(const PathQuery& query, EvaluationContext& context)
-        : query_(query),
+        : context_(context),
+          query_(query),
           values_(context.values),
           model_(context.values.model()),
           graph_(context.graph),
           builder_(context.builder),
-          report_(context.report),
           conditions_(context.values, context.graph, context.budget, query.slot_count),
           surfaces_(static_cast<std::uint32_t>(model_.surfaces().size())) {}
 
@@ -214,11 +216,19 @@ class PathRuleRunner {
         Outcome outcome;
         if (!end_doubt && search.reached(end, true, false)) {
             outcome.certain = true;
-            outcome.witness = search.witness(end, true, false);
+            outcome.witness.flows = search.witness(end, true, false, outcome.witness.length);
+            outcome.bad_flow = first_bad_flow(outcome.witness.flows);
+            if (!outcome.bad_flow && outcome.witness.omitted() > 0) {
+                outcome.bad_flow = first_bad_flow(search.full_witness(end, true, false));
+            }
         } else if (search.reached(end, true, false) || search.reached(end, true, true)) {
             const bool doubt_on_path = !search.reached(end, true, false);
-            outcome.witness = search.witness(end, true, doubt_on_path);
-            outcome.missing = missing_on(outcome.witness, end_verdicts, seed_verdicts);
+            outcome.witness.flows =
+                search.witness(end, true, doubt_on_path, outcome.witness.length);
+            // What is missing is read on the flows the witness shows: on a
+            // long path, its two ends. Reading every flow of thousands of
+            // long paths would make the rule quadratic in the model.
+            outcome.missing = missing_on(outcome.witness.flows, end_verdicts, seed_verdicts);
         } else {
             return;
         }
@@ -234,12 +244,12 @@ class PathRuleRunner {
         }
         auto& kept = found->second;
         if ((outcome.certain && !kept.certain) ||
-            (outcome.certain == kept.certain && outcome.witness.size() < kept.witness.size())) {
+            (outcome.certain == kept.certain && outcome.witness.length < kept.witness.length)) {
             kept = std::move(outcome);
         }
     }
 
-    std::vector<std::string> missing_on(const std::vector<std::uint32_t>& witness,
+    std::vector<std::string> missing_on(const std::vector<std::uint32_t>& path,
                                         const Verdicts& end_verdicts,
                                         const Verdicts& seed_verdicts) const {
         std::vector<std::string> missing;
@@ -254,14 +264,14 @@ class PathRuleRunner {
             }
         };
         const bool per_source = query_.per == dsl::PathQuantifier::ReportPer::source;
-        const auto first = model_.flows()[witness.front()].from;
+        const auto first = model_.flows()[path.front()].from;
         add(per_source ? end_verdicts.missing : seed_verdicts.missing, first);
-        for (const auto flow : witness) {
+        for (const auto flow : path) {
             add(flow_missing_, flow);
             add(node_missing_, model_.flows()[flow].from);
             add(node_missing_, model_.flows()[flow].to);
         }
-        const auto last = model_.flows()[witness.back()].to;
+        const auto last = model_.flows()[path.back()].to;
         add(per_source ? seed_verdicts.missing : end_verdicts.missing, last);
         return missing;
     }
@@ -272,42 +282,51 @@ class PathRuleRunner {
             const ElementRef element{ElementKind::surface, subject};
             if (!outcome.certain) {
                 auto entry = builder_.not_evaluated(rule, element, outcome.missing);
-                entry.witness = builder_.witness(outcome.witness);
-                report_.not_evaluated.push_back(std::move(entry));
+                builder_.add_witness(outcome.witness, entry.witness, entry.witness_omitted);
+                context_.add(std::move(entry));
                 continue;
             }
-            bind_witness(outcome.witness);
+            bind_witness(outcome);
             auto finding =
                 builder_.finding(rule, element, query_.message, query_.remediation, conditions_);
-            finding.witness = builder_.witness(outcome.witness);
-            report_.findings.push_back(std::move(finding));
+            builder_.add_witness(outcome.witness, finding.witness, finding.witness_omitted);
+            context_.add(std::move(finding));
         }
+    }
+
+    /// For `every flow` rules: the first flow of `path` that fails the condition.
+    std::optional<std::uint32_t> first_bad_flow(const std::vector<std::uint32_t>& path) {
+        if (query_.requirement != Requirement::every_flow) {
+            return std::nullopt;
+        }
+        for (const auto flow : path) {
+            conditions_.clear_missing();
+            conditions_.bind(kViaSlot, {ElementKind::flow, flow});
+            if (conditions_.evaluate(*query_.via_condition) == Truth::no) {
+                return flow;
+            }
+        }
+        return std::nullopt;
     }
 
     /// Binds the source, the target and (for `every flow`) the first bad flow
     /// of the witness, for the message.
-    void bind_witness(const std::vector<std::uint32_t>& witness) {
+    void bind_witness(const Outcome& outcome) {
         const auto& flows = model_.flows();
+        const auto& witness = outcome.witness.flows;
         conditions_.bind(kSourceSlot, {ElementKind::surface, flows[witness.front()].from});
         conditions_.bind(kTargetSlot, {ElementKind::surface, flows[witness.back()].to});
-        if (query_.requirement != Requirement::every_flow) {
-            return;
-        }
-        for (const auto flow : witness) {
-            conditions_.clear_missing();
-            conditions_.bind(kViaSlot, {ElementKind::flow, flow});
-            if (conditions_.evaluate(*query_.via_condition) == Truth::no) {
-                return;
-            }
+        if (outcome.bad_flow) {
+            conditions_.bind(kViaSlot, {ElementKind::flow, *outcome.bad_flow});
         }
     }
 
+    EvaluationContext& context_;
     const PathQuery& query_;
     const model::ValueSpace& values_;
     const model::Model& model_;
     const FlowGraph& graph_;
     const FindingBuilder& builder_;
-    report::Report& report_;
     ConditionEvaluator conditions_;
     std::uint32_t surfaces_;
     std::map<std::uint32_t, std::vector<std::string>> node_missing_;

@@ -20,6 +20,8 @@ void LayeredSearch::run(const std::vector<std::uint32_t>& seeds, const std::vect
     seed_.assign(states, false);
     arrival_.assign(states, kNone);
     previous_.assign(states, kNone);
+    depth_.assign(states, 0);
+    anchor_.assign(states, kNone);
     std::vector<std::uint32_t> queue;
     for (std::size_t i = 0; i < seeds.size(); ++i) {
         const auto surface = seeds[i];
@@ -57,6 +59,12 @@ void LayeredSearch::expand(std::uint32_t from_state, std::vector<std::uint32_t>&
         if (arrival_[to_state] == kNone) {
             arrival_[to_state] = flow;
             previous_[to_state] = from_state;
+            // A seed entered again keeps depth 0: paths through it start there.
+            if (!seed_[to_state]) {
+                depth_[to_state] = depth_[from_state] + 1;
+                anchor_[to_state] =
+                    depth_[to_state] == kWitnessEnds ? to_state : anchor_[from_state];
+            }
         }
         if (!expanded_[to_state]) {
             expanded_[to_state] = true;
@@ -74,18 +82,47 @@ bool LayeredSearch::reached(std::uint32_t surface, bool violating, bool uncertai
     return arrival_[state(surface, layer_of(violating, uncertain))] != kNone;
 }
 
-std::vector<std::uint32_t> LayeredSearch::witness(std::uint32_t surface, bool violating,
-                                                  bool uncertain) const {
-    std::vector<std::uint32_t> flows;
-    auto current = state(surface, layer_of(violating, uncertain));
-    // The end's own arrival is the last flow; earlier states are followed by
-    // their arrival until a seed, which starts the path.
-    flows.push_back(arrival_[current]);
-    current = previous_[current];
-    while (!seed_[current]) {
-        flows.push_back(arrival_[current]);
-        current = previous_[current];
+std::uint32_t LayeredSearch::path_length(std::uint32_t end) const {
+    // A seed reached through a flow ends a path that goes on from where that
+    // flow came from.
+    return seed_[end] ? depth_[previous_[end]] + 1 : depth_[end];
+}
+
+std::uint32_t LayeredSearch::walk_back(std::uint32_t state, std::uint32_t steps,
+                                       std::vector<std::uint32_t>& flows) const {
+    for (std::uint32_t i = 0; i < steps; ++i) {
+        flows.push_back(arrival_[state]);
+        state = previous_[state];
     }
+    return state;
+}
+
+std::vector<std::uint32_t> LayeredSearch::full_witness(std::uint32_t surface, bool violating,
+                                                       bool uncertain) const {
+    const auto end = state(surface, layer_of(violating, uncertain));
+    std::vector<std::uint32_t> flows;
+    walk_back(end, path_length(end), flows);
+    if (direction_ == Direction::forward) {
+        std::reverse(flows.begin(), flows.end());
+    }
+    return flows;
+}
+
+std::vector<std::uint32_t> LayeredSearch::witness(std::uint32_t surface, bool violating,
+                                                  bool uncertain, std::size_t& length) const {
+    // A state's path ends with its arrival flow; the states before it are
+    // followed by their arrival until a seed (depth 0), which starts it.
+    const auto end = state(surface, layer_of(violating, uncertain));
+    length = path_length(end);
+    std::vector<std::uint32_t> flows;
+    if (length <= 2 * kWitnessEnds) {
+        walk_back(end, static_cast<std::uint32_t>(length), flows);
+    } else {
+        walk_back(end, kWitnessEnds, flows);
+        walk_back(anchor_[seed_[end] ? previous_[end] : end], kWitnessEnds, flows);
+    }
+    // Collected from the far end: forward, that end is the target, so the
+    // order is reversed; backward, it is the source, and the order is right.
     if (direction_ == Direction::forward) {
         std::reverse(flows.begin(), flows.end());
     }

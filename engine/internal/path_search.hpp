@@ -52,9 +52,19 @@ class LayeredSearch {
     /// with the given bits.
     [[nodiscard]] bool reached(std::uint32_t surface, bool violating, bool uncertain) const;
     /// The flows of the shortest path that reaches `surface` in that state,
-    /// ordered from source to target (whatever the direction).
+    /// ordered from source to target (whatever the direction). A path longer
+    /// than 2 × kWitnessEnds flows is given as its first and last
+    /// kWitnessEnds flows, found in as many steps: thousands of long paths
+    /// cost no more than short ones. `length` is the whole path's.
     [[nodiscard]] std::vector<std::uint32_t> witness(std::uint32_t surface, bool violating,
-                                                     bool uncertain) const;
+                                                     bool uncertain, std::size_t& length) const;
+
+    /// Every flow of that path, however long.
+    [[nodiscard]] std::vector<std::uint32_t> full_witness(std::uint32_t surface, bool violating,
+                                                          bool uncertain) const;
+
+    /// Flows kept at each end of a long witness.
+    static constexpr std::uint32_t kWitnessEnds = 32;
 
   private:
     static constexpr std::uint32_t kLayers = 4;
@@ -75,6 +85,15 @@ class LayeredSearch {
     std::vector<bool> seed_;               ///< per state: a starting state
     std::vector<std::uint32_t> arrival_;   ///< per state: the flow it was first entered by
     std::vector<std::uint32_t> previous_;  ///< per state: the state that flow came from
+    std::vector<std::uint32_t> depth_;     ///< per state: flows from its seed (0 for seeds)
+    /// Per state: the state kWitnessEnds flows from the seed on its path
+    /// (itself at that depth), or kNone when the path is shorter.
+    std::vector<std::uint32_t> anchor_;
+    /// Flows on the witness path of an end state.
+    [[nodiscard]] std::uint32_t path_length(std::uint32_t end) const;
+    /// Walks back from `state` over `steps` flows, appending them (target first).
+    std::uint32_t walk_back(std::uint32_t state, std::uint32_t steps,
+                            std::vector<std::uint32_t>& flows) const;
 };
 
 }  // namespace lexflow::engine::internal

@@ -7,6 +7,9 @@ namespace lexflow::engine::internal {
 /// Thrown when an evaluation has spent its budget.
 struct StepBudgetExceeded {};
 
+/// Thrown when an evaluation would report more findings than allowed.
+struct FindingLimitExceeded {};
+
 /// The work one evaluation may do: each condition evaluated and each element
 /// a quantifier visits costs one step. Running out throws StepBudgetExceeded,
 /// which the evaluator turns into an error located at the rule it was

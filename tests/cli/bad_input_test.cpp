@@ -31,10 +31,11 @@ std::string with_path(std::string command, const std::string& path) {
     return command;
 }
 
-/// 10 MB of valid rules, then a rule cut off on the last line.
+/// 6 MB of valid rules (within the 'rules-size' limit), then a rule cut off on
+/// the last line.
 std::string large_file_broken_at_the_end() {
     std::string text;
-    for (int i = 0; text.size() < 10'000'000; ++i) {
+    for (int i = 0; text.size() < 6'000'000; ++i) {
         text += "rule R" + std::to_string(i) +
                 " { title \"t\" severity low message \"m\" cite \"c\" remediation \"r\" "
                 "for every node x require x has a }\n";
@@ -82,7 +83,7 @@ TEST_CASE("every command on a binary file") {
     check_every_command(path, path + ": error: this is not a text file (it contains NUL bytes)");
 }
 
-TEST_CASE("every command on a 10 MB rule file with a syntax error on its last line") {
+TEST_CASE("every command on a 6 MB rule file with a syntax error on its last line") {
     const lexflow::testing::ScratchDir scratch;
     const auto text = large_file_broken_at_the_end();
     const auto last_line = 1 + std::count(text.begin(), text.end(), '\n');

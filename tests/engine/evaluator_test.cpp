@@ -582,3 +582,63 @@ TEST_CASE("the same inputs give the same report, byte for byte") {
     CHECK(again.model->strings().size() == strings_before);
     CHECK(written(repeated) == text);
 }
+
+TEST_CASE("a rule that spends the evaluation's step budget is an error at the rule") {
+    const std::string rules = R"lf(
+rule NESTED {
+  title "t" severity low message "m"
+  for every node a require exists node b where exists node c where exists node d where
+    d.x == "never" and b.x == c.x
+}
+)lf";
+    std::string yaml = "surfaces:\n";
+    for (int i = 0; i < 30; ++i) {
+        yaml += "  - {id: s" + std::to_string(i) + ", kind: k, x: v}\n";
+    }
+    auto checked = lexflow::testing::check_texts({{"rules.lf", rules}});
+    REQUIRE(checked.rules);
+    const auto model_file = checked.sources.add("model.yaml", yaml);
+    lexflow::pipeline::CheckSettings settings;
+    settings.limits.evaluation_steps = 10'000;
+    settings.limits.step_ratio = 1;
+    const auto outcome = lexflow::pipeline::check_model(
+        *checked.rules, {model_file}, checked.sources, checked.diagnostics, settings);
+    CHECK_FALSE(outcome.completed);
+    CHECK(outcome.report.findings.empty());
+    const auto rendered =
+        lexflow::report::DiagnosticRenderer(checked.sources, false).render_all(checked.diagnostics);
+    CHECK(rendered.starts_with(
+        "rules.lf:2:6: error: the evaluation ran out of its 10030 steps in rule 'NESTED': its "
+        "quantifiers probably nest too deeply for the size of the model [LF5001]"));
+
+    // The same rule within the default budget decides: no surface has x == "never".
+    const auto decided = lexflow::testing::evaluate_text(rules, yaml);
+    CHECK(findings_of(decided.report).size() == 30);
+}
+
+TEST_CASE("more findings than the limit allows is an error at the rule that adds them") {
+    const std::string rules = R"lf(
+rule EVERY {
+  title "t" severity low message "m"
+  for every node s require s has never
+}
+)lf";
+    std::string yaml = "surfaces:\n";
+    for (int i = 0; i < 10; ++i) {
+        yaml += "  - {id: s" + std::to_string(i) + ", kind: k}\n";
+    }
+    auto checked = lexflow::testing::check_texts({{"rules.lf", rules}});
+    REQUIRE(checked.rules);
+    const auto model_file = checked.sources.add("model.yaml", yaml);
+    lexflow::pipeline::CheckSettings settings;
+    settings.limits.findings = 5;
+    const auto outcome = lexflow::pipeline::check_model(
+        *checked.rules, {model_file}, checked.sources, checked.diagnostics, settings);
+    CHECK_FALSE(outcome.completed);
+    const auto rendered =
+        lexflow::report::DiagnosticRenderer(checked.sources, false).render_all(checked.diagnostics);
+    CHECK(
+        rendered.starts_with("rules.lf:2:6: error: the rules report more than 5 findings and "
+                             "undecided checks on this model; rule 'EVERY' was adding to them "
+                             "[LF5001]"));
+}

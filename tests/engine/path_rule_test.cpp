@@ -179,7 +179,7 @@ flows:
     CHECK(report.findings.empty());
 }
 
-TEST_CASE("passes: a 10,000-hop chain neither overflows the stack nor loses the witness") {
+TEST_CASE("passes: a 10,000-hop chain neither overflows the stack nor loses the witness's ends") {
     std::string yaml = "surfaces:\n  - {id: g, kind: gen}\n";
     for (int i = 0; i < 10000; ++i) {
         yaml += "  - {id: n" + std::to_string(i) + ", kind: api}\n";
@@ -191,7 +191,9 @@ TEST_CASE("passes: a 10,000-hop chain neither overflows the stack nor loses the 
     yaml += "  - {from: n9999, to: s}\n";
     const auto report = check(kLabelRule, yaml);
     REQUIRE(report.findings.size() == 1);
-    CHECK(report.findings[0].witness.size() == 2 * 10001 + 1);
+    // 10,001 flows: the first and last 32 are kept.
+    CHECK(report.findings[0].witness.size() == 2 * 32 * 2 + 2);
+    CHECK(report.findings[0].witness_omitted.flows == 10001 - 64);
     CHECK(report.findings[0].witness.front().id == "g");
     CHECK(report.findings[0].witness.back().id == "s");
 
@@ -544,4 +546,35 @@ flows:
     CHECK(report.findings.empty());
     REQUIRE(report.not_evaluated.size() == 1);
     CHECK(report.not_evaluated[0].missing == std::vector<std::string>{"t.classification"});
+}
+
+TEST_CASE("a long witness keeps its first and last flows and says how many it leaves out") {
+    const std::string rules = R"lf(
+rule CHAIN {
+  title "t" severity low message "{g} reaches {s}"
+  for every path from node g where g.kind == "source" to node s where s.kind == "sink"
+    require passes node d where d.kind == "control"
+}
+)lf";
+    std::string yaml = "surfaces:\n  - {id: g, kind: source}\n  - {id: s, kind: sink}\n";
+    std::string flows = "flows:\n  - {from: g, to: n0}\n";
+    for (int i = 0; i < 100; ++i) {
+        yaml += "  - {id: n" + std::to_string(i) + ", kind: hop}\n";
+        if (i > 0) {
+            flows += "  - {from: n" + std::to_string(i - 1) + ", to: n" + std::to_string(i) + "}\n";
+        }
+    }
+    flows += "  - {from: n99, to: s}\n";
+    const auto evaluation = lexflow::testing::evaluate_text(rules, yaml + flows);
+    REQUIRE(evaluation.report.findings.size() == 1);
+    const auto& finding = evaluation.report.findings[0];
+    CHECK(finding.message == "g reaches s");
+    // 101 flows: 32 kept at each end, 37 left out.
+    CHECK(finding.witness_omitted.flows == 37);
+    CHECK(finding.witness.size() == 2 * 32 * 2 + 2);
+    CHECK(finding.witness.front().id == "g");
+    CHECK(finding.witness.back().id == "s");
+    const auto& after_gap = finding.witness[finding.witness_omitted.at];
+    CHECK(after_gap.kind == "node");
+    CHECK(after_gap.id == "n68");
 }

@@ -153,3 +153,18 @@ TEST_CASE("warnings about model names do not stop the check and are kept in the 
     CHECK(outcome.report.diagnostics[0].file == "house/model.yaml");
     CHECK(outcome.report.diagnostics[0].help == "did you mean 'owner'?");
 }
+
+TEST_CASE("rule files given together may not hold more than rules-size bytes") {
+    Fixture fixture;
+    fixture.files->add("house/more.lf", kRules.substr(0, kRules.find("rule HOUSE-NOTE")) + "\n");
+    fixture.files->add("house/more.lf",
+                       "rule EXTRA { title \"t\" severity low message \"m\" "
+                       "for every node s require s has x }\n");
+    fixture.request.settings.limits.rules_size = kRules.size() + 10;
+    const auto outcome =
+        lexflow::pipeline::run_check(fixture.request, fixture.sources, fixture.diagnostics);
+    CHECK_FALSE(outcome.completed);
+    CHECK(fixture.rendered().starts_with(
+        "house/rules.lf: error: the rule files given hold more than " +
+        std::to_string(kRules.size() + 10) + " bytes together [LF5001]"));
+}

@@ -327,3 +327,20 @@ test "missing file" {
     CHECK(results[0].errors.starts_with(
         "house.lf:16:9: error: no model file 'models/none.yaml' [LF4001]"));
 }
+
+TEST_CASE("a test's model may not leave the folder of the test") {
+    for (const auto* path : {"/etc/passwd", "../secret.yaml", "models/../../secret.yaml"}) {
+        CAPTURE(path);
+        const auto results = run_tests(kOwnerRule + R"(
+test "escapes" {
+  rules OWNER
+  model ")" + std::string(path) + R"("
+  expect none
+})");
+        REQUIRE(results.size() == 1);
+        CHECK_FALSE(results[0].passed);
+        CHECK(results[0].errors.starts_with("house.lf:16:9: error: the model '" +
+                                            std::string(path) +
+                                            "' is outside the folder of the test [LF4006]"));
+    }
+}

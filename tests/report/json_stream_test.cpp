@@ -67,7 +67,7 @@ TEST_CASE("strings are escaped as JSON requires and UTF-8 is kept") {
     CHECK(json_string(std::string("\x1b[2J\x07", 5) + std::string(1, '\0')) ==
           R"("\u001b[2J\u0007\u0000")");
     CHECK(json_string("Zürich → 東京 🙂") == "\"Zürich → 東京 🙂\"");
-    CHECK(json_string("\x7f") == "\"\x7f\"");
+    CHECK(json_string("\x7f") == R"("\u007f")");
     CHECK(json_string("x") == nlohmann::json("x").dump());
 }
 
@@ -83,4 +83,12 @@ TEST_CASE("bytes that are not UTF-8 become U+FFFD, so the output is always valid
           "\"" + replacement + replacement + replacement + replacement + "\"");  // past U+10FFFF
     const auto parsed = nlohmann::json::parse("[" + json_string("a\xff\xfe") + "]");
     CHECK(parsed[0] == "a\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST_CASE("C1 controls and characters that hide or reorder text are escaped in JSON too") {
+    CHECK(json_string("a\xc2\x9b"
+                      "31m") == R"("a\u009b31m")");
+    CHECK(json_string("admin\u202e") == R"("admin\u202e")");
+    CHECK(json_string("\ufeff") == R"("\ufeff")");
+    CHECK(nlohmann::json::parse(json_string("admin\u202e")) == "admin\u202e");
 }
