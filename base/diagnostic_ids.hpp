@@ -30,6 +30,9 @@ inline constexpr std::string_view unknown_rule = "LF2017";
 inline constexpr std::string_view expectation_not_under_test = "LF2018";
 inline constexpr std::string_view conflicting_expectations = "LF2019";
 inline constexpr std::string_view duplicate_test = "LF2020";
+inline constexpr std::string_view duplicate_declaration = "LF2021";
+inline constexpr std::string_view unknown_kind = "LF2022";
+inline constexpr std::string_view invalid_declaration = "LF2023";
 
 inline constexpr std::string_view malformed_yaml = "LF3001";
 inline constexpr std::string_view missing_key = "LF3002";

@@ -7,6 +7,7 @@
 
 #include "base/severity.hpp"
 #include "base/source.hpp"
+#include "base/vocabulary.hpp"
 
 /// The abstract syntax of rule files. Every node keeps the SourceRange of the
 /// text it came from, so that checks and findings can point back at it.
@@ -222,6 +223,37 @@ struct TestCase {
     std::vector<std::pair<std::string, base::SourceRange>> repeated_fields;
 };
 
+/// `kind NAME [is PARENT] "meaning"`: a kind of surface of the vocabulary.
+struct KindDecl {
+    std::string name;
+    base::SourceRange range;
+    std::string is;  ///< the kind it counts as; empty for none
+    base::SourceRange is_range;
+    std::string meaning;
+};
+
+/// `value "NAME" "meaning"` in an attribute declaration.
+struct ValueDecl {
+    std::string name;
+    std::string meaning;
+    base::SourceRange range;
+};
+
+/// `attribute NAME { on ... type ... value ... default ... open meaning ... }`:
+/// an attribute of the vocabulary, with its type and allowed values.
+struct AttributeDecl {
+    std::string name;
+    base::SourceRange range;
+    std::vector<std::pair<base::Owner, base::SourceRange>> owners;
+    std::optional<base::ValueType> type;
+    base::SourceRange type_range;
+    std::vector<ValueDecl> values;
+    bool open = false;
+    std::optional<Literal> default_value;
+    std::optional<std::string> meaning;
+    std::vector<std::pair<std::string, base::SourceRange>> repeated_fields;
+};
+
 /// One parsed `.lf` file.
 struct RuleFile {
     base::FileId file = 0;
@@ -229,6 +261,8 @@ struct RuleFile {
     std::vector<Rule> rules;
     std::vector<Pattern> patterns;
     std::vector<TestCase> tests;
+    std::vector<KindDecl> kinds;
+    std::vector<AttributeDecl> attributes;
 };
 
 }  // namespace lexflow::dsl

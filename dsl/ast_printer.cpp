@@ -132,6 +132,23 @@ std::string dump(const RuleFile& file) {
     for (const auto& test : file.tests) {
         out += dump(test);
     }
+    for (const auto& kind : file.kinds) {
+        out += fmt::format("kind {} is={} meaning={}\n", kind.name, kind.is, kind.meaning);
+    }
+    for (const auto& attribute : file.attributes) {
+        std::string owners;
+        for (const auto& [owner, range] : attribute.owners) {
+            owners += std::string(base::to_string(owner)) + ",";
+        }
+        out += fmt::format("attribute {} on={} type={} open={} meaning={} default={}\n",
+                           attribute.name, owners,
+                           attribute.type ? base::to_string(*attribute.type) : "none",
+                           attribute.open, attribute.meaning.value_or("<none>"),
+                           attribute.default_value ? dump(*attribute.default_value) : "<none>");
+        for (const auto& value : attribute.values) {
+            out += fmt::format("  value {} {}\n", value.name, value.meaning);
+        }
+    }
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include "base/iso_date.hpp"
 #include "dsl/interpolation.hpp"
 #include "dsl/test_checker.hpp"
+#include "dsl/vocabulary_checker.hpp"
 
 namespace lexflow::dsl {
 
@@ -31,6 +32,7 @@ class Checker {
 
     RuleSet run(std::vector<RuleFile> files, RuleTests tests_wanted) {
         RuleSet result;
+        result.vocabulary = check_vocabulary(files, diagnostics_);
         collect_packs(files, result);
         check_pack_references(files, result);
         collect_patterns(files, result);

@@ -14,10 +14,12 @@ namespace lexflow::dsl {
 
 namespace {
 
-/// Fields of rules and tests: their values line up in one column.
-constexpr std::array<std::string_view, 12> kFields = {
+/// Fields of rules, tests and attribute declarations: their values line up
+/// in one column.
+constexpr std::array<std::string_view, 18> kFields = {
     "title",       "description", "cite",   "severity", "tags",  "message",
-    "remediation", "effective",   "covers", "rules",    "model", "expect"};
+    "remediation", "effective",   "covers", "rules",    "model", "expect",
+    "on",          "type",        "value",  "default",  "open",  "meaning"};
 /// `as of` is the one field of two words.
 constexpr std::string_view kAsOf = "as of";
 /// Lines that continue a field's value start in the value column.
@@ -104,6 +106,9 @@ int brace_change(std::string_view line, int& leading_closes, int& parens) {
 /// `title "x"` with any spacing becomes `title` padded to the value column.
 std::string align_field(std::string_view field, std::string_view rest) {
     std::string out(field);
+    if (rest.empty()) {
+        return out;  // a field of one word, such as `open`
+    }
     out.append(field.size() < kFieldWidth ? kFieldWidth - field.size() : 1, ' ');
     out.append(trim(rest));
     return out;

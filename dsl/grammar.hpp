@@ -94,6 +94,15 @@ struct kw_on : kw<TAO_PEGTL_STRING("on")> {};
 struct kw_upcoming : kw<TAO_PEGTL_STRING("upcoming")> {};
 struct kw_evaluated : kw<TAO_PEGTL_STRING("evaluated")> {};
 struct kw_witness : kw<TAO_PEGTL_STRING("witness")> {};
+struct kw_kind : kw<TAO_PEGTL_STRING("kind")> {};
+struct kw_is : kw<TAO_PEGTL_STRING("is")> {};
+struct kw_attribute : kw<TAO_PEGTL_STRING("attribute")> {};
+struct kw_type : kw<TAO_PEGTL_STRING("type")> {};
+struct kw_value : kw<TAO_PEGTL_STRING("value")> {};
+struct kw_default : kw<TAO_PEGTL_STRING("default")> {};
+struct kw_open : kw<TAO_PEGTL_STRING("open")> {};
+struct kw_meaning : kw<TAO_PEGTL_STRING("meaning")> {};
+struct kw_list : kw<TAO_PEGTL_STRING("list")> {};
 
 struct reserved_word
     : p::sor<kw_and, kw_or, kw_not, kw_in, kw_has, kw_exists, kw_where, kw_require, kw_every,
@@ -325,6 +334,69 @@ struct pattern_text_after_name : p::seq<pattern_text> {};
 struct pattern_decl : p::seq<kw_pattern, ws, p::must<pattern_name_after_keyword>, ws,
                              p::must<pattern_text_after_name>> {};
 
+// ---------------------------------------------------------------- vocabulary
+
+// What a model may say, declared by the packs: `kind NAME [is PARENT]
+// "meaning"`, and `attribute NAME { on ... type ... value ... }`. The loader
+// checks models against it; docs and the JSON Schema are generated from it.
+struct kind_name : identifier {};
+struct kind_name_after_keyword : p::seq<kind_name> {};
+struct kind_parent : identifier {};
+struct kind_parent_after_is : p::seq<kind_parent> {};
+struct kind_meaning : p::seq<string_literal> {};
+struct kind_meaning_after_name : p::seq<kind_meaning> {};
+struct kind_decl : p::seq<kw_kind, ws, p::must<kind_name_after_keyword>, ws,
+                          p::opt<kw_is, ws, p::must<kind_parent_after_is>, ws>,
+                          p::must<kind_meaning_after_name>> {};
+
+struct owner_node : p::seq<kw_node> {};
+struct owner_flow : p::seq<kw_flow> {};
+struct owner_role : p::seq<kw_role> {};
+struct owner_model : p::seq<kw_model> {};
+struct owner : p::sor<owner_node, owner_flow, owner_role, owner_model> {};
+struct owner_after_on : p::seq<owner> {};
+struct owner_after_comma : p::seq<owner> {};
+struct on_field : p::seq<kw_on, ws, p::must<owner_after_on>,
+                         p::star<ws, p::one<','>, ws, p::must<owner_after_comma>>> {};
+
+struct type_boolean : kw<TAO_PEGTL_STRING("boolean")> {};
+struct type_number : kw<TAO_PEGTL_STRING("number")> {};
+struct type_date : kw<TAO_PEGTL_STRING("date")> {};
+struct type_string : kw<TAO_PEGTL_STRING("string")> {};
+struct type_enum : kw<TAO_PEGTL_STRING("enum")> {};
+struct type_map : kw<TAO_PEGTL_STRING("map")> {};
+struct of_after_list : p::seq<kw_of> {};
+struct list_item_type : p::sor<type_enum, type_string> {};
+struct list_item_type_after_of : p::seq<list_item_type> {};
+struct type_list
+    : p::seq<kw_list, ws, p::must<of_after_list>, ws, p::must<list_item_type_after_of>> {};
+struct type_name
+    : p::sor<type_list, type_boolean, type_number, type_date, type_string, type_enum, type_map> {};
+struct type_after_keyword : p::seq<type_name> {};
+struct type_field : p::seq<kw_type, ws, p::must<type_after_keyword>> {};
+
+struct value_name : p::seq<string_literal> {};
+struct value_name_after_keyword : p::seq<value_name> {};
+struct value_meaning : p::seq<string_literal> {};
+struct value_meaning_after_name : p::seq<value_meaning> {};
+struct value_field : p::seq<kw_value, ws, p::must<value_name_after_keyword>, ws,
+                            p::must<value_meaning_after_name>> {};
+struct default_value : p::seq<literal> {};
+struct default_after_keyword : p::seq<default_value> {};
+struct default_field : p::seq<kw_default, ws, p::must<default_after_keyword>> {};
+struct open_field : p::seq<kw_open> {};
+struct meaning_field : p::seq<kw_meaning, ws, p::must<field_string>> {};
+
+struct attribute_item
+    : p::sor<on_field, type_field, value_field, default_field, open_field, meaning_field> {};
+struct attribute_name : identifier {};
+struct attribute_name_after_keyword : p::seq<attribute_name> {};
+struct attribute_open : p::one<'{'> {};
+struct attribute_close : p::one<'}'> {};
+struct attribute_decl
+    : p::seq<kw_attribute, ws, p::must<attribute_name_after_keyword>, ws, p::must<attribute_open>,
+             ws, p::star<attribute_item, ws>, p::must<attribute_close>> {};
+
 // ---------------------------------------------------------------- rule tests
 
 // `test "name" { rules A, B  model "m.yaml"  expect A on node "x" }`. The
@@ -387,7 +459,8 @@ struct test_decl : p::seq<kw_test, ws, p::must<test_name_after_keyword>, ws, p::
 
 struct end_of_file : p::eof {};
 struct file
-    : p::seq<ws, p::opt<pack_clause, ws>, p::star<p::sor<rule_decl, pattern_decl, test_decl>, ws>,
+    : p::seq<ws, p::opt<pack_clause, ws>,
+             p::star<p::sor<rule_decl, pattern_decl, test_decl, kind_decl, attribute_decl>, ws>,
              p::must<end_of_file>> {};
 
 }  // namespace lexflow::dsl::grammar

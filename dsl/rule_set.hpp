@@ -24,6 +24,8 @@ struct RuleSet {
     std::vector<Rule> rules;        ///< in load order
     std::vector<Pattern> patterns;  ///< in load order
     std::vector<TestCase> tests;    ///< in load order; each names only loaded rules
+    /// What models may say, as the loaded files declare it.
+    base::Vocabulary vocabulary;
 
     [[nodiscard]] const Pack* find_pack(std::string_view id) const;
     [[nodiscard]] const Rule* find_rule(std::string_view id) const;

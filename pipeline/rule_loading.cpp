@@ -27,7 +27,8 @@ void path_error(base::SourceSet& sources, base::Diagnostics& diagnostics, const 
 }  // namespace
 
 bool report_if_empty(const dsl::RuleFile& file, base::Diagnostics& diagnostics) {
-    if (file.pack || !file.rules.empty() || !file.patterns.empty() || !file.tests.empty()) {
+    if (file.pack || !file.rules.empty() || !file.patterns.empty() || !file.tests.empty() ||
+        !file.kinds.empty() || !file.attributes.empty()) {
         return false;
     }
     diagnostics.report({base::DiagnosticLevel::error,

@@ -1,6 +1,7 @@
 #include "dsl/internal/ast_builder.hpp"
 
 #include <charconv>
+#include <set>
 
 #include "base/diagnostic_ids.hpp"
 
@@ -90,6 +91,10 @@ RuleFile AstBuilder::build(const ParseNode& root) {
             result.rules.push_back(build_rule(*child));
         } else if (is<g::test_decl>(*child)) {
             result.tests.push_back(build_test(*child));
+        } else if (is<g::kind_decl>(*child)) {
+            result.kinds.push_back(build_kind(*child));
+        } else if (is<g::attribute_decl>(*child)) {
+            result.attributes.push_back(build_attribute(*child));
         } else if (is<g::pattern_decl>(*child)) {
             const auto& name = *child->children.at(0);
             const auto& text = *child->children.at(1);
@@ -512,6 +517,95 @@ AttributePath AstBuilder::build_path(const ParseNode& node) {
         }
     }
     return path;
+}
+
+KindDecl AstBuilder::build_kind(const ParseNode& node) {
+    KindDecl kind;
+    for (const auto& child : node.children) {
+        if (is<g::kind_name>(*child)) {
+            kind.name = child->string();
+            kind.range = range_of(*child);
+        } else if (is<g::kind_parent>(*child)) {
+            kind.is = child->string();
+            kind.is_range = range_of(*child);
+        } else if (is<g::kind_meaning>(*child)) {
+            kind.meaning = unescape(quoted_body(*child->children.front()));
+        }
+    }
+    return kind;
+}
+
+namespace {
+
+base::Owner owner_of(const ParseNode& node) {
+    if (is<g::owner_flow>(node))
+        return base::Owner::flow;
+    if (is<g::owner_role>(node))
+        return base::Owner::role;
+    if (is<g::owner_model>(node))
+        return base::Owner::model;
+    return base::Owner::node;
+}
+
+base::ValueType type_of(const ParseNode& node) {
+    if (is<g::type_list>(node)) {
+        return is<g::type_enum>(*node.children.front()) ? base::ValueType::enumeration_list
+                                                        : base::ValueType::string_list;
+    }
+    if (is<g::type_boolean>(node))
+        return base::ValueType::boolean;
+    if (is<g::type_number>(node))
+        return base::ValueType::number;
+    if (is<g::type_date>(node))
+        return base::ValueType::date;
+    if (is<g::type_enum>(node))
+        return base::ValueType::enumeration;
+    if (is<g::type_map>(node))
+        return base::ValueType::map;
+    return base::ValueType::string;
+}
+
+}  // namespace
+
+AttributeDecl AstBuilder::build_attribute(const ParseNode& node) {
+    AttributeDecl attribute;
+    std::set<std::string> seen;
+    const auto once = [&](const ParseNode& field, std::string name) {
+        if (!seen.insert(name).second) {
+            attribute.repeated_fields.emplace_back(std::move(name), range_of(field));
+        }
+    };
+    for (const auto& child : node.children) {
+        const auto& field = *child;
+        if (is<g::attribute_name>(field)) {
+            attribute.name = field.string();
+            attribute.range = range_of(field);
+        } else if (is<g::on_field>(field)) {
+            once(field, "on");
+            for (const auto& owner : field.children) {
+                attribute.owners.emplace_back(owner_of(*owner), range_of(*owner));
+            }
+        } else if (is<g::type_field>(field)) {
+            once(field, "type");
+            attribute.type = type_of(*field.children.front());
+            attribute.type_range = range_of(*field.children.front());
+        } else if (is<g::value_field>(field)) {
+            const auto& name = *field.children.at(0)->children.front();
+            const auto& meaning = *field.children.at(1)->children.front();
+            attribute.values.push_back(
+                {unescape(quoted_body(name)), unescape(quoted_body(meaning)), range_of(name)});
+        } else if (is<g::default_field>(field)) {
+            once(field, "default");
+            attribute.default_value = build_literal(*field.children.front());
+        } else if (is<g::open_field>(field)) {
+            once(field, "open");
+            attribute.open = true;
+        } else if (is<g::meaning_field>(field)) {
+            once(field, "meaning");
+            attribute.meaning = unescape(quoted_body(*field.children.front()));
+        }
+    }
+    return attribute;
 }
 
 }  // namespace lexflow::dsl::internal

@@ -32,6 +32,8 @@ class AstBuilder {
     [[nodiscard]] Template build_template(const ParseNode& string_node);
     [[nodiscard]] TestCase build_test(const ParseNode& node);
     [[nodiscard]] Expectation build_expectation(const ParseNode& node);
+    [[nodiscard]] KindDecl build_kind(const ParseNode& node);
+    [[nodiscard]] AttributeDecl build_attribute(const ParseNode& node);
     /// The strings of a list literal; reports items that are not strings.
     [[nodiscard]] std::vector<std::pair<std::string, base::SourceRange>> quoted_items(
         const ParseNode& list, std::string_view what);

@@ -41,6 +41,11 @@ using Selector = tao::pegtl::parse_tree::selector<
         g::report_source, g::report_target, g::through_clause, g::test_decl, g::test_name,
         g::test_rules_field, g::rule_ref, g::test_model_field, g::inline_model_text, g::model_file,
         g::test_as_of_field, g::as_of_date, g::test_expect_field, g::expect_none, g::expect_finding,
-        g::status_upcoming, g::status_not_evaluated, g::subject_id, g::witness_list>>;
+        g::status_upcoming, g::status_not_evaluated, g::subject_id, g::witness_list, g::kind_decl,
+        g::kind_name, g::kind_parent, g::kind_meaning, g::attribute_decl, g::attribute_name,
+        g::on_field, g::owner_node, g::owner_flow, g::owner_role, g::owner_model, g::type_field,
+        g::type_list, g::type_boolean, g::type_number, g::type_date, g::type_string, g::type_enum,
+        g::type_map, g::value_field, g::value_name, g::value_meaning, g::default_field,
+        g::open_field, g::meaning_field>>;
 
 }  // namespace lexflow::dsl::internal
