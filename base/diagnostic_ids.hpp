@@ -42,7 +42,9 @@ inline constexpr std::string_view unknown_surface = "LF3005";
 inline constexpr std::string_view conflicting_attribute = "LF3006";
 inline constexpr std::string_view duplicate_key = "LF3007";
 inline constexpr std::string_view empty_model = "LF3008";
-inline constexpr std::string_view unknown_name = "LF3101";  ///< a warning
+inline constexpr std::string_view unknown_top_level_key = "LF3009";
+inline constexpr std::string_view unknown_value = "LF3010";  ///< of a closed enumeration
+inline constexpr std::string_view unknown_name = "LF3101";   ///< a warning
 
 inline constexpr std::string_view unreadable_path = "LF4001";
 inline constexpr std::string_view no_rule_files = "LF4002";

@@ -65,10 +65,15 @@ NameIndex::NameIndex(std::vector<std::string> names) : names_(std::move(names)) 
 }
 
 std::optional<std::string> NameIndex::closest(std::string_view word) const {
+    return closest(word, allowed_distance(word));
+}
+
+std::optional<std::string> NameIndex::closest(std::string_view word,
+                                              std::size_t max_distance) const {
     if (word.size() > kMaxSuggestedLength) {
         return std::nullopt;
     }
-    const auto limit = allowed_distance(word);
+    const auto limit = std::min(allowed_distance(word), max_distance);
     std::size_t best_distance = limit + 1;
     std::size_t best_index = names_.size();
     const auto shortest = word.size() > limit ? word.size() - limit : 0;

@@ -33,6 +33,10 @@ class NameIndex {
     explicit NameIndex(std::vector<std::string> names);
 
     [[nodiscard]] std::optional<std::string> closest(std::string_view word) const;
+    /// The same, allowing at most `max_distance` edits: warnings about names
+    /// that may be custom suggest only what one or two edits make of them.
+    [[nodiscard]] std::optional<std::string> closest(std::string_view word,
+                                                     std::size_t max_distance) const;
     [[nodiscard]] bool empty() const { return names_.empty(); }
 
   private:

@@ -25,6 +25,8 @@ struct CheckOptions {
     std::string fail_on = "low";
     std::string color = "auto";
     std::string as_of;  ///< empty: today
+    bool strict = false;
+    bool verbose = false;
 };
 
 /// Today's date in UTC, "YYYY-MM-DD".
@@ -65,10 +67,16 @@ ExitStatus run_check(const CheckOptions& options) {
         return ExitStatus::invalid_input;
     }
     print_diagnostics(sources, outcome.warnings, color_mode, *limits);
+    if (options.strict && outcome.warnings.warning_count() > 0) {
+        const auto count = outcome.warnings.warning_count();
+        print_error(fmt::format("{} warning{} treated as errors (--strict); nothing was reported",
+                                count, count == 1 ? "" : "s"));
+        return ExitStatus::invalid_input;
+    }
 
     const auto format = options.format == "json" ? report::Format::json : report::Format::text;
-    const auto writer =
-        report::make_writer(format, is_stdout(options.output) && use_color(color_mode, stdout));
+    const auto writer = report::make_writer(
+        format, is_stdout(options.output) && use_color(color_mode, stdout), options.verbose);
     if (!write_output(options.output,
                       [&](std::ostream& out) { writer->write(outcome.report, out); })) {
         print_error(fmt::format("cannot write the report to '{}'", options.output));
@@ -88,7 +96,8 @@ void attach_check(CLI::App& command, ExitStatus& status) {
     auto* check = &command;
     check->footer(
         "Exit status: 0 no gap at or above --fail-on; 1 gaps found; 2 invalid rules, model or "
-        "arguments (nothing was checked).\nExample: lexflow check estate.yaml --rules my-rules/ "
+        "arguments, or with --strict a warning (nothing was checked).\nExample: lexflow check "
+        "estate.yaml --rules my-rules/ "
         "--format json --output gaps.json");
     check->add_option("model", options->models, "Model YAML file(s); several files are merged")
         ->required()
@@ -109,6 +118,11 @@ void attach_check(CLI::App& command, ExitStatus& status) {
                      "Check as of this date (YYYY-MM-DD; default: today): gaps under rules not "
                      "yet in force are reported as upcoming and do not fail the check")
         ->type_name("DATE");
+    check->add_flag("--strict", options->strict,
+                    "Treat warnings about the model (names no pack declares) as errors: exit 2");
+    check->add_flag("-v,--verbose", options->verbose,
+                    "Also list each undecided check, and what findings and passes assumed from a "
+                    "default");
     add_color_option(*check, options->color);
     check->callback([options, &status] { status = run_check(*options); });
 }

@@ -27,6 +27,7 @@ using internal::EvaluationContext;
 using internal::FindingBuilder;
 using internal::FindingLimitExceeded;
 using internal::FlowGraph;
+using internal::KindIndex;
 using internal::kSubjectSlot;
 using internal::Query;
 using internal::run_path_rule;
@@ -74,9 +75,9 @@ class ElementRuleRunner {
         : context_(context), builder_(context.builder) {}
 
     void run(const dsl::Rule& rule) {
-        const auto query = compile_rule(rule, context_.values);
+        const auto query = compile_rule(rule, context_.values, context_.vocabulary);
         ConditionEvaluator conditions(context_.values, context_.graph, context_.budget,
-                                      query.slot_count);
+                                      &context_.kinds, query.slot_count);
         const auto kind = element_kind(query.domain);
         const auto count = static_cast<std::uint32_t>(domain_size(context_.values.model(), kind));
         for (std::uint32_t i = 0; i < count; ++i) {
@@ -91,6 +92,7 @@ class ElementRuleRunner {
         if (query.condition) {
             const auto applies = conditions.evaluate(*query.condition);
             if (applies == Truth::no) {
+                note_defaults(query, conditions, element);
                 return;
             }
             if (applies == Truth::unknown) {
@@ -100,6 +102,7 @@ class ElementRuleRunner {
         }
         switch (conditions.evaluate(query.requirement)) {
             case Truth::yes:
+                note_defaults(query, conditions, element);
                 return;
             case Truth::unknown:
                 context_.add(builder_.not_evaluated(*query.rule, element, conditions.missing()));
@@ -108,6 +111,16 @@ class ElementRuleRunner {
                 context_.add(builder_.finding(*query.rule, element, query.message,
                                               query.remediation, conditions));
                 return;
+        }
+    }
+
+    /// A subject passed, or was left out, on a default: the report says so.
+    void note_defaults(const Query& query, const ConditionEvaluator& conditions,
+                       ElementRef element) {
+        auto assumed = conditions.assumed();
+        if (!assumed.empty()) {
+            context_.add(report::DecidedOnDefaults{query.rule->id, builder_.subject(element),
+                                                   std::move(assumed)});
         }
     }
 
@@ -121,8 +134,9 @@ PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules,
     if (!pack.applies_when) {
         return PackStatus::State::applied;
     }
-    const auto condition = compile_condition(*pack.applies_when, context.values);
-    ConditionEvaluator conditions(context.values, context.graph, context.budget, 1);
+    const auto condition =
+        compile_condition(*pack.applies_when, context.values, context.vocabulary);
+    ConditionEvaluator conditions(context.values, context.graph, context.budget, &context.kinds, 1);
     switch (conditions.evaluate(condition)) {
         case Truth::yes:
             return PackStatus::State::applied;
@@ -160,6 +174,11 @@ void sort_report(Report& report) {
                          return order_key(a.severity, a.rule_id, subject_or_none(a.subject)) <
                                 order_key(b.severity, b.rule_id, subject_or_none(b.subject));
                      });
+    std::sort(report.decided_on_defaults.begin(), report.decided_on_defaults.end(),
+              [](const report::DecidedOnDefaults& a, const report::DecidedOnDefaults& b) {
+                  return order_key(base::Severity::info, a.rule_id, a.subject) <
+                         order_key(base::Severity::info, b.rule_id, b.subject);
+              });
 }
 
 /// What became of each rule, in pack and id order.
@@ -237,7 +256,9 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
     const auto budget_steps = step_budget(options.limits, model);
     StepBudget budget(budget_steps);
     const FindingBuilder builder(values, sources, options.as_of);
-    EvaluationContext context{values, graph, budget, builder, report, options.limits.findings};
+    const KindIndex kinds(model, values, rules.vocabulary);
+    EvaluationContext context{values,           graph,   budget, kinds,
+                              rules.vocabulary, builder, report, options.limits.findings};
     std::map<std::string, PackStatus::State> states;
     for (const auto& pack : rules.packs) {
         PackStatus::State state{};
@@ -262,7 +283,7 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
         const auto undecided = report.not_evaluated.size();
         try {
             if (rule.path) {
-                run_path_rule(compile_path_rule(rule, values), context);
+                run_path_rule(compile_path_rule(rule, values, rules.vocabulary), context);
             } else {
                 element_rules.run(rule);
             }

@@ -54,8 +54,9 @@ void set_string(std::vector<Attribute>& attributes, Symbol key, Symbol value) {
 
 }  // namespace
 
-ModelBuilder::ModelBuilder(base::Diagnostics& diagnostics, const base::Limits& limits)
-    : diagnostics_(diagnostics), limits_(limits) {
+ModelBuilder::ModelBuilder(base::Diagnostics& diagnostics, base::Diagnostics& warnings,
+                           const base::Limits& limits, const base::Vocabulary& vocabulary)
+    : diagnostics_(diagnostics), limits_(limits), vocabulary_(vocabulary, diagnostics, warnings) {
     key_from_ = intern("from");
     key_to_ = intern("to");
 }
@@ -124,6 +125,37 @@ std::vector<Attribute> ModelBuilder::map_attributes(const Node& map) {
             continue;
         }
         if (auto converted = convert(value); !converted.is_missing()) {
+            attributes.push_back({intern(key.text), converted});
+        }
+    }
+    return attributes;
+}
+
+std::vector<Attribute> ModelBuilder::element_attributes(const Node& item, base::Owner owner,
+                                                        std::string_view element) {
+    std::vector<Attribute> attributes;
+    std::map<std::string_view, const Node*> seen;
+    for (std::size_t i = 0; i + 1 < item.children.size(); i += 2) {
+        const auto& key = item.children[i];
+        const auto& value = item.children[i + 1];
+        if (!key.is_scalar()) {
+            error(ids::wrong_type, key.range, "map keys must be plain strings");
+            continue;
+        }
+        if (const auto [first, inserted] = seen.emplace(key.text, &key); !inserted) {
+            error(ids::duplicate_key, key.range, "duplicate key '" + key.text + "'",
+                  "YAML keeps only one of them; remove or rename one",
+                  {{"first given here", first->second->range}});
+            continue;
+        }
+        const auto verdict = vocabulary_.attribute(owner, element, key, value);
+        if (verdict == VocabularyCheck::Verdict::drop) {
+            continue;
+        }
+        const auto converted = verdict == VocabularyCheck::Verdict::as_text
+                                   ? Value::string(intern(value.text))
+                                   : convert(value);
+        if (!converted.is_missing()) {
             attributes.push_back({intern(key.text), converted});
         }
     }
@@ -213,8 +245,22 @@ void ModelBuilder::list_item(std::string_view list_key, const Node& item) {
     }
 }
 
+namespace {
+
+/// How messages name an element: its id, or what it is when it has none.
+std::string element_name(const Node& item, std::string_view what) {
+    const auto* id = value_of(item, "id");
+    return id != nullptr && id->is_scalar() ? id->text : std::string(what);
+}
+
+}  // namespace
+
 void ModelBuilder::add_surface(const Node& item) {
-    auto attributes = map_attributes(item);
+    const auto name = element_name(item, "this surface");
+    auto attributes = element_attributes(item, base::Owner::node, name);
+    if (const auto* kind = value_of(item, "kind")) {
+        vocabulary_.kind(name, *kind, value_of(item, "is"));
+    }
     const auto id = required_name(item, "id", "this surface", attributes);
     const auto kind = required_name(item, "kind", "this surface", attributes);
     if (!id || !kind) {
@@ -234,7 +280,7 @@ void ModelBuilder::add_surface(const Node& item) {
 }
 
 void ModelBuilder::add_flow(const Node& item) {
-    auto attributes = map_attributes(item);
+    auto attributes = element_attributes(item, base::Owner::flow, element_name(item, "this flow"));
     const auto from = required_name(item, "from", "this flow", attributes);
     const auto to = required_name(item, "to", "this flow", attributes);
     const auto id = optional_name(item, "id", attributes);
@@ -258,7 +304,7 @@ void ModelBuilder::add_flow(const Node& item) {
 }
 
 void ModelBuilder::add_role(const Node& item) {
-    auto attributes = map_attributes(item);
+    auto attributes = element_attributes(item, base::Owner::role, element_name(item, "this role"));
     const auto id = required_name(item, "id", "this role", attributes);
     if (!id) {
         return;
@@ -283,6 +329,9 @@ void ModelBuilder::top_level(const Node& key, const Node& value) {
               {{"first given here", first->second}});
         return;
     }
+    if (!vocabulary_.top_level_key(key)) {
+        return;
+    }
     if (is_item_list(key.text)) {
         if (value.type != Node::Type::sequence && value.type != Node::Type::null) {
             error(ids::wrong_type, value.range,
@@ -298,7 +347,13 @@ void ModelBuilder::top_level(const Node& key, const Node& value) {
 }
 
 void ModelBuilder::add_model_attribute(const Node& key, const Node& value) {
-    const auto converted = convert(value);
+    const auto verdict = vocabulary_.attribute(base::Owner::model, "the model", key, value);
+    if (verdict == VocabularyCheck::Verdict::drop) {
+        return;
+    }
+    const auto converted = verdict == VocabularyCheck::Verdict::as_text
+                               ? Value::string(intern(value.text))
+                               : convert(value);
     if (converted.is_missing()) {
         return;
     }
@@ -360,8 +415,29 @@ void ModelBuilder::resolve_flows() {
     }
 }
 
+/// Flow ids are unique, the default ones ("FROM->TO") included: two flows
+/// from a to b without ids cannot be told apart in a report or a waiver.
+void ModelBuilder::check_flow_ids() {
+    std::map<std::string, std::size_t> first;
+    for (std::size_t i = 0; i < model_.flows().size(); ++i) {
+        const auto& flow = model_.flows()[i];
+        const auto id = model_.display_id({ElementKind::flow, static_cast<std::uint32_t>(i)});
+        const auto [found, inserted] = first.emplace(id, i);
+        if (inserted || (flow.id && model_.flows()[found->second].id)) {
+            continue;  // two explicit ids were compared as they were read
+        }
+        error(ids::duplicate_id, flow.range, "two flows have the id '" + id + "'",
+              flow.id ? "another flow from and to the same surfaces has no id; give it one"
+                      : "give each flow between the same surfaces an id ('id: ...')",
+              {{"the other is here", model_.flows()[found->second].range}});
+    }
+}
+
 std::optional<Model> ModelBuilder::finish() {
     resolve_flows();
+    if (!diagnostics_.has_errors()) {
+        check_flow_ids();
+    }
     if (model_.surfaces().empty() && !diagnostics_.has_errors()) {
         const auto file = model_.files().empty() ? 0 : model_.files().front();
         error(

@@ -11,6 +11,7 @@
 #include "base/limits.hpp"
 #include "model/model.hpp"
 #include "model/node.hpp"
+#include "model/vocabulary_check.hpp"
 
 namespace lexflow::model {
 
@@ -25,7 +26,9 @@ namespace lexflow::model {
 /// held whole. finish() resolves flows once every file is read.
 class ModelBuilder {
   public:
-    ModelBuilder(base::Diagnostics& diagnostics, const base::Limits& limits);
+    /// `vocabulary` must outlive the builder; an empty one checks nothing.
+    ModelBuilder(base::Diagnostics& diagnostics, base::Diagnostics& warnings,
+                 const base::Limits& limits, const base::Vocabulary& vocabulary);
 
     void begin_file(base::FileId file);
     /// The file's root value is not a map (a reader reports only this of it).
@@ -60,6 +63,10 @@ class ModelBuilder {
 
     Value convert(const Node& node);
     std::vector<Attribute> map_attributes(const Node& map);
+    /// An element's attributes, each checked against the vocabulary.
+    std::vector<Attribute> element_attributes(const Node& item, base::Owner owner,
+                                              std::string_view element);
+    void check_flow_ids();
     std::optional<Symbol> name_value(const Node& value, std::string_view key);
     std::optional<Symbol> required_name(const Node& map, std::string_view key,
                                         std::string_view what, std::vector<Attribute>& attributes);
@@ -82,6 +89,7 @@ class ModelBuilder {
 
     base::Diagnostics& diagnostics_;
     base::Limits limits_;
+    VocabularyCheck vocabulary_;
     std::uint64_t elements_ = 0;
     Model model_;
     Symbol key_from_ = 0;

@@ -7,8 +7,10 @@
 namespace lexflow::model {
 
 std::optional<Model> read_model(const std::vector<base::FileId>& files, base::SourceSet& sources,
-                                base::Diagnostics& diagnostics, const base::Limits& limits) {
-    ModelBuilder builder(diagnostics, limits);
+                                base::Diagnostics& diagnostics, const base::Limits& limits,
+                                const base::Vocabulary& vocabulary, base::Diagnostics* warnings) {
+    ModelBuilder builder(diagnostics, warnings != nullptr ? *warnings : diagnostics, limits,
+                         vocabulary);
     for (const auto file : files) {
         std::string reason;
         const auto in = sources.open(file, reason);

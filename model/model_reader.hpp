@@ -6,6 +6,7 @@
 #include "base/diagnostic.hpp"
 #include "base/limits.hpp"
 #include "base/source.hpp"
+#include "base/vocabulary.hpp"
 #include "model/model.hpp"
 
 namespace lexflow::model {
@@ -16,11 +17,15 @@ namespace lexflow::model {
 /// files that the model names.
 ///
 /// Reports every problem with its file:line:col (malformed YAML, a missing or
-/// mistyped required key, a duplicate id, a flow to an unknown surface) and
-/// returns nothing if there was any: a model is used whole or not at all.
+/// mistyped required key, a duplicate id, a flow to an unknown surface, a
+/// value the vocabulary does not allow) and returns nothing if there was any:
+/// a model is used whole or not at all. Warnings (names no pack declares) go
+/// to `warnings`, or to `diagnostics` when it is null.
 [[nodiscard]] std::optional<Model> read_model(const std::vector<base::FileId>& files,
                                               base::SourceSet& sources,
                                               base::Diagnostics& diagnostics,
-                                              const base::Limits& limits = {});
+                                              const base::Limits& limits = {},
+                                              const base::Vocabulary& vocabulary = {},
+                                              base::Diagnostics* warnings = nullptr);
 
 }  // namespace lexflow::model

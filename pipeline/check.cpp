@@ -86,7 +86,8 @@ CheckOutcome check_model(const dsl::RuleSet& rules, const std::vector<base::File
     CheckOutcome outcome;
     {
         const StageTimer timer(settings.observer, Stage::read_model);
-        outcome.model = model::read_model(model_files, sources, diagnostics, settings.limits);
+        outcome.model = model::read_model(model_files, sources, diagnostics, settings.limits,
+                                          rules.vocabulary, &outcome.warnings);
     }
     if (!outcome.model) {
         return outcome;

@@ -44,8 +44,8 @@ bool run_lint(const LintRequest& request, base::SourceSet& sources,
         }
     }
     if (rules && !model_files.empty() && !diagnostics.has_errors()) {
-        if (const auto model =
-                model::read_model(model_files, sources, diagnostics, request.limits)) {
+        if (const auto model = model::read_model(model_files, sources, diagnostics, request.limits,
+                                                 rules->vocabulary)) {
             scope.model_keys = attribute_keys(*model);
             scope.has_models = true;
         }

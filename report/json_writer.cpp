@@ -73,6 +73,8 @@ void write_finding(JsonStream& json, const Finding& finding) {
         .string_or_null(finding.effective)
         .key("upcoming")
         .value(finding.upcoming)
+        .key("assumed")
+        .strings(finding.assumed)
         .end_object();
 }
 
@@ -173,6 +175,12 @@ class JsonWriter final : public ReportWriter {
         json.end_array().key("not_evaluated").begin_array();
         for (const auto& entry : report.not_evaluated) {
             write_not_evaluated(json, entry);
+        }
+        json.end_array().key("decided_on_defaults").begin_array();
+        for (const auto& entry : report.decided_on_defaults) {
+            json.begin_object().key("rule_id").value(entry.rule_id).key("subject");
+            write_subject(json, entry.subject);
+            json.key("assumed").strings(entry.assumed).end_object();
         }
         json.end_array().key("summary");
         write_summary(json, report);

@@ -50,6 +50,17 @@ struct Finding {
     /// The rule is not yet in force on the check's date: the gap is reported
     /// so teams can prepare, but it does not fail the check.
     bool upcoming = false;
+    /// Attribute paths the rule read through their declared default, because
+    /// the model does not give them: what the finding assumed, not was told.
+    std::vector<std::string> assumed;
+};
+
+/// A subject a rule passed (or did not apply to) because of a default: the
+/// check relied on an assumption, which an auditor may want to confirm.
+struct DecidedOnDefaults {
+    std::string rule_id;
+    Subject subject;
+    std::vector<std::string> assumed;  ///< as in Finding
 };
 
 /// A rule that could not decide for a subject (or a pack that could not decide
@@ -132,6 +143,8 @@ struct Report {
     std::vector<RuleRun> rules;     ///< every loaded rule, in pack and id order
     std::vector<Finding> findings;  ///< most severe first, then by rule id and subject
     std::vector<NotEvaluated> not_evaluated;
+    /// Passes that relied on a default, in rule and subject order.
+    std::vector<DecidedOnDefaults> decided_on_defaults;
     std::vector<LocatedDiagnostic> diagnostics;  ///< warnings about the inputs
 };
 

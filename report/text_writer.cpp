@@ -6,6 +6,7 @@
 
 #include "base/printable.hpp"
 #include "report/internal/text.hpp"
+#include "report/undecided_groups.hpp"
 #include "report/writer.hpp"
 
 namespace lexflow::report {
@@ -88,7 +89,7 @@ std::string location(const Subject& subject) {
 
 class TextWriter final : public ReportWriter {
   public:
-    explicit TextWriter(bool color) : color_(color) {}
+    TextWriter(bool color, bool verbose) : color_(color), verbose_(verbose) {}
 
     void write(const Report& report, std::ostream& out) const override {
         out << header(report);
@@ -97,6 +98,7 @@ class TextWriter final : public ReportWriter {
         }
         upcoming_section(report, out);
         not_evaluated_section(report, out);
+        defaults_section(report, out);
         out << summary(report);
     }
 
@@ -137,6 +139,10 @@ class TextWriter final : public ReportWriter {
         if (!finding.citations.empty()) {
             out +=
                 fmt::format("    {} {}\n", paint(kDim, "cite:"), joined(finding.citations, "; "));
+        }
+        if (verbose_ && !finding.assumed.empty()) {
+            out += fmt::format("    {} {} (the model does not give them: their defaults)\n",
+                               paint(kDim, "assumed:"), joined(finding.assumed, ", "));
         }
         if (!finding.remediation.empty()) {
             out += fmt::format("    {} {}\n", paint(kDim, "fix: "),
@@ -182,15 +188,61 @@ class TextWriter final : public ReportWriter {
         }
     }
 
+    /// Undecided checks, grouped by what to declare to decide them; with
+    /// --verbose, each one after.
     void not_evaluated_section(const Report& report, std::ostream& out) const {
         if (report.not_evaluated.empty()) {
             return;
         }
         out << fmt::format(
-            "\n{}\n", paint(kBold, fmt::format("NOT EVALUATED ({})", report.not_evaluated.size())));
+            "\n{}\n",
+            paint(kBold, fmt::format("NOT EVALUATED ({}): what the model must declare to decide",
+                                     report.not_evaluated.size())));
+        for (const auto& group : group_undecided(report.not_evaluated)) {
+            out << group_text(group);
+        }
+        if (!verbose_) {
+            return;
+        }
         for (const auto& entry : report.not_evaluated) {
             out << not_evaluated_text(entry);
         }
+    }
+
+    /// "declare ai_role to decide 2 checks on 'a' and 'b' (RULE-1, RULE-2)".
+    [[nodiscard]] std::string group_text(const UndecidedGroup& group) const {
+        constexpr std::size_t kShown = 4;
+        const auto listed = [&](const std::vector<std::string>& items, bool quote,
+                                std::string_view last = " and ") {
+            std::vector<std::string> parts;
+            for (std::size_t i = 0; i < items.size() && i < kShown; ++i) {
+                parts.push_back(quote ? "'" + shown(items[i]) + "'" : shown(items[i]));
+            }
+            if (items.size() > kShown) {
+                parts.push_back(fmt::format("{} more", items.size() - kShown));
+            }
+            return parts.size() == 1 ? parts[0]
+                                     : join({parts.begin(), parts.end() - 1}, ", ") +
+                                           std::string(last) + parts.back();
+        };
+        const auto what = group.attributes.empty() ? std::string("what the rules read")
+                                                   : listed(group.attributes, false);
+        auto line = fmt::format("\n  declare {} to decide {} check{}", paint(kBold, what),
+                                group.checks, group.checks == 1 ? "" : "s");
+        if (!group.subjects.empty()) {
+            line += " on " + listed(group.subjects, true);
+        }
+        if (!group.packs.empty()) {
+            line += fmt::format(" whether pack{} {} appl{}", group.packs.size() == 1 ? "" : "s",
+                                listed(group.packs, true), group.packs.size() == 1 ? "ies" : "y");
+        }
+        if (!group.rules.empty()) {
+            line += " (" + listed(group.rules, false, ", ") + ")";
+        }
+        if (group.upcoming > 0) {
+            line += fmt::format("; {} not yet in force", group.upcoming);
+        }
+        return line + "\n";
     }
 
     [[nodiscard]] std::string not_evaluated_text(const NotEvaluated& entry) const {
@@ -211,6 +263,20 @@ class TextWriter final : public ReportWriter {
             out += fmt::format("    {} {}\n", paint(kDim, "in force from"), shown(entry.effective));
         }
         return out;
+    }
+
+    /// With --verbose: the subjects that passed on an assumption.
+    void defaults_section(const Report& report, std::ostream& out) const {
+        if (!verbose_ || report.decided_on_defaults.empty()) {
+            return;
+        }
+        out << fmt::format("\n{}\n", paint(kBold, fmt::format("DECIDED ON DEFAULTS ({})",
+                                                              report.decided_on_defaults.size())));
+        for (const auto& entry : report.decided_on_defaults) {
+            out << fmt::format("  {} {}: {} '{}' assumed {}\n", shown(entry.rule_id),
+                               location(entry.subject), entry.subject.kind, shown(entry.subject.id),
+                               joined(entry.assumed, ", "));
+        }
     }
 
     [[nodiscard]] std::string summary(const Report& report) const {
@@ -239,12 +305,13 @@ class TextWriter final : public ReportWriter {
     }
 
     bool color_;
+    bool verbose_;
 };
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> make_text_writer(bool color) {
-    return std::make_unique<TextWriter>(color);
+std::unique_ptr<ReportWriter> make_text_writer(bool color, bool verbose) {
+    return std::make_unique<TextWriter>(color, verbose);
 }
 
 }  // namespace lexflow::report

@@ -21,10 +21,12 @@ class ReportWriter {
 };
 
 /// Human-readable, grouped by severity; ANSI colours only when `color`.
-[[nodiscard]] std::unique_ptr<ReportWriter> make_text_writer(bool color);
+/// `verbose` adds each undecided check, and what findings and passes assumed.
+[[nodiscard]] std::unique_ptr<ReportWriter> make_text_writer(bool color, bool verbose = false);
 /// The stable JSON shape documented in docs/cli.md ("The JSON report").
 [[nodiscard]] std::unique_ptr<ReportWriter> make_json_writer();
 /// The writer of `format`.
-[[nodiscard]] std::unique_ptr<ReportWriter> make_writer(Format format, bool color);
+[[nodiscard]] std::unique_ptr<ReportWriter> make_writer(Format format, bool color,
+                                                        bool verbose = false);
 
 }  // namespace lexflow::report

@@ -33,6 +33,11 @@ Truth from_bool(bool value) {
 }  // namespace
 
 Value ConditionEvaluator::value(const CompiledPath& path) const {
+    const auto result = given(path);
+    return result.is_missing() && path.default_value ? *path.default_value : result;
+}
+
+Value ConditionEvaluator::given(const CompiledPath& path) const {
     Value current = path.slot == kModelSlot ? Value::map(model_.model_attributes())
                                             : Value::element(slots_[path.slot]);
     for (const auto& key : path.keys) {
@@ -54,13 +59,22 @@ Value ConditionEvaluator::operand(const CompiledExpr& expr) {
     if (expr.kind == dsl::Expr::Kind::literal) {
         return expr.literal;
     }
-    const auto result = value(expr.path);
+    const auto result = given(expr.path);
     // Each path is kept once: nested quantifiers may miss the same attribute
-    // millions of times, and the list must not grow with them.
-    if (result.is_missing() &&
-        std::find(missing_.begin(), missing_.end(), &expr.path) == missing_.end()) {
-        missing_.push_back(&expr.path);
+    // millions of times, and the lists must not grow with them.
+    const auto keep = [&](std::vector<const CompiledPath*>& paths) {
+        if (std::find(paths.begin(), paths.end(), &expr.path) == paths.end()) {
+            paths.push_back(&expr.path);
+        }
+    };
+    if (!result.is_missing()) {
+        return result;
     }
+    if (expr.path.default_value) {
+        keep(assumed_);
+        return *expr.path.default_value;
+    }
+    keep(missing_);
     return result;
 }
 
@@ -79,6 +93,9 @@ Truth ConditionEvaluator::compare(const CompiledExpr& expr) {
     const auto right = operand(expr.operands[1]);
     if (left.is_missing() || right.is_missing()) {
         return Truth::unknown;
+    }
+    if (const auto by_kind = compare_kind(expr, left, right)) {
+        return *by_kind;
     }
     using Op = dsl::CompareOp;
     switch (expr.op) {
@@ -206,7 +223,8 @@ Truth ConditionEvaluator::evaluate(const CompiledExpr& expr) {
             return from_bool(value.kind() == ValueKind::boolean && value.as_boolean());
         }
         case Kind::has:
-            return from_bool(!value(expr.path).is_missing());
+            // `has` asks what the model gives: a default does not count.
+            return from_bool(!given(expr.path).is_missing());
         case Kind::compare:
             return settle(compare(expr), mark);
         case Kind::all_of:
@@ -219,6 +237,51 @@ Truth ConditionEvaluator::evaluate(const CompiledExpr& expr) {
             return settle(exists(expr), mark);
     }
     return Truth::unknown;
+}
+
+std::optional<Truth> ConditionEvaluator::compare_kind(const CompiledExpr& expr, Value left,
+                                                      Value right) {
+    using Op = dsl::CompareOp;
+    const auto& path_side = expr.operands[0];
+    if (kinds_ == nullptr || path_side.kind != dsl::Expr::Kind::path ||
+        !path_side.path.reads_kind) {
+        return std::nullopt;
+    }
+    const auto surface = slots_[path_side.path.slot];
+    const auto& also = kinds_->also(surface.index);
+    if (surface.kind != ElementKind::surface || also.empty() || left.kind() != ValueKind::string) {
+        return std::nullopt;
+    }
+    const auto is_one_of_its_kinds = [&](Value kind) {
+        return kind.kind() == ValueKind::string &&
+               (kind.as_string() == left.as_string() ||
+                std::find(also.begin(), also.end(), kind.as_string()) != also.end());
+    };
+    bool found = false;
+    if (right.kind() == ValueKind::list) {
+        const auto items = values_.items(right.as_span());
+        found = std::any_of(items.begin(), items.end(), is_one_of_its_kinds);
+    } else {
+        found = is_one_of_its_kinds(right);
+    }
+    switch (expr.op) {
+        case Op::eq:
+        case Op::in:
+            return from_bool(found);
+        case Op::ne:
+        case Op::not_in:
+            return from_bool(!found);
+        default:
+            return std::nullopt;
+    }
+}
+
+std::vector<std::string> ConditionEvaluator::assumed() const {
+    std::vector<std::string> paths;
+    for (const auto* path : assumed_) {
+        paths.push_back(path->spelling);
+    }
+    return paths;
 }
 
 std::vector<std::string> ConditionEvaluator::missing() const {

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/internal/graph.hpp"
+#include "engine/internal/kind_index.hpp"
 #include "engine/internal/query.hpp"
 #include "engine/internal/step_budget.hpp"
 #include "model/value_space.hpp"
@@ -17,12 +18,14 @@ enum class Truth : std::uint8_t { no, yes, unknown };
 /// the outcome is unknown (for "not evaluated" reports).
 class ConditionEvaluator {
   public:
+    /// `kinds` may be null: then a kind is only what the model says it is.
     ConditionEvaluator(const model::ValueSpace& values, const FlowGraph& graph, StepBudget& budget,
-                       Slot slot_count)
+                       const KindIndex* kinds, Slot slot_count)
         : values_(values),
           model_(values.model()),
           graph_(graph),
           budget_(budget),
+          kinds_(kinds),
           slots_(std::max<Slot>(slot_count, 1)) {}
 
     void bind(Slot slot, model::ElementRef element) {
@@ -32,15 +35,27 @@ class ConditionEvaluator {
         slots_[slot] = element;
     }
     [[nodiscard]] Truth evaluate(const CompiledExpr& expr);
-    /// The value at the end of a path; missing if any step is absent.
+    /// The value at the end of a path, or its declared default when the model
+    /// does not give it; missing if neither.
     [[nodiscard]] model::Value value(const CompiledPath& path) const;
     /// The paths that were missing in the last unknown outcome, deduplicated,
     /// in the order met. Cleared by clear_missing().
     [[nodiscard]] std::vector<std::string> missing() const;
-    void clear_missing() { missing_.clear(); }
+    /// The paths read through their default since clear_missing(), in the
+    /// order met: what a finding or a pass assumed.
+    [[nodiscard]] std::vector<std::string> assumed() const;
+    void clear_missing() {
+        missing_.clear();
+        assumed_.clear();
+    }
 
   private:
+    /// What the model gives at the end of a path, defaults aside.
+    [[nodiscard]] model::Value given(const CompiledPath& path) const;
     [[nodiscard]] model::Value operand(const CompiledExpr& expr);
+    /// `x.kind` compared with a kind, when x counts as other kinds too.
+    [[nodiscard]] std::optional<Truth> compare_kind(const CompiledExpr& expr, model::Value left,
+                                                    model::Value right);
     [[nodiscard]] Truth compare(const CompiledExpr& expr);
     [[nodiscard]] Truth member(model::Value item, model::Value collection) const;
     [[nodiscard]] Truth all_of(const CompiledExpr& expr);
@@ -58,8 +73,10 @@ class ConditionEvaluator {
     const model::Model& model_;
     const FlowGraph& graph_;
     StepBudget& budget_;
+    const KindIndex* kinds_;
     std::vector<model::ElementRef> slots_;
     std::vector<const CompiledPath*> missing_;
+    std::vector<const CompiledPath*> assumed_;
 };
 
 }  // namespace lexflow::engine::internal

@@ -2,6 +2,7 @@
 
 #include "engine/internal/finding_builder.hpp"
 #include "engine/internal/graph.hpp"
+#include "engine/internal/kind_index.hpp"
 #include "engine/internal/step_budget.hpp"
 #include "model/value_space.hpp"
 #include "report/report.hpp"
@@ -15,6 +16,8 @@ struct EvaluationContext {
     model::ValueSpace& values;
     const FlowGraph& graph;
     StepBudget& budget;
+    const KindIndex& kinds;
+    const base::Vocabulary& vocabulary;
     const FindingBuilder& builder;
     report::Report& report;
     std::uint64_t max_findings = 0;  ///< findings and undecided checks, together
@@ -26,6 +29,10 @@ struct EvaluationContext {
     void add(report::NotEvaluated entry) {
         make_room();
         report.not_evaluated.push_back(std::move(entry));
+    }
+    void add(report::DecidedOnDefaults entry) {
+        make_room();
+        report.decided_on_defaults.push_back(std::move(entry));
     }
 
   private:

@@ -76,6 +76,7 @@ Finding FindingBuilder::finding(const dsl::Rule& rule, ElementRef element,
     result.remediation = render(remediation, conditions);
     result.effective = rule.effective;
     result.upcoming = upcoming(rule);
+    result.assumed = conditions.assumed();
     return result;
 }
 

@@ -45,7 +45,8 @@ class PathRuleRunner {
           model_(context.values.model()),
           graph_(context.graph),
           builder_(context.builder),
-          conditions_(context.values, context.graph, context.budget, query.slot_count),
+          conditions_(context.values, context.graph, context.budget, &context.kinds,
+                      query.slot_count),
           surfaces_(static_cast<std::uint32_t>(model_.surfaces().size())) {}
 
     void run() {

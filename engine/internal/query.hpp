@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/vocabulary.hpp"
 #include "dsl/ast.hpp"
 #include "dsl/rule_set.hpp"
 #include "model/model.hpp"
@@ -24,6 +25,11 @@ struct CompiledPath {
     Slot slot = kModelSlot;
     std::vector<std::optional<model::Symbol>> keys;
     std::string spelling;  ///< "g.ai_role", for "not evaluated" reports
+    /// What the path reads when the model does not give it: the declared
+    /// default of a one-key path on an element the attribute belongs to.
+    std::optional<model::Value> default_value;
+    /// `x.kind` on a surface: compared by the kinds the surface counts as.
+    bool reads_kind = false;
 };
 
 /// A condition compiled against one model. Mirrors dsl::Expr.
@@ -63,7 +69,8 @@ struct Query {
 
 /// Compiles a checked node, flow or role rule against the model of `values`;
 /// the rule's literals are kept in `values`, never in the model.
-[[nodiscard]] Query compile_rule(const dsl::Rule& rule, model::ValueSpace& values);
+[[nodiscard]] Query compile_rule(const dsl::Rule& rule, model::ValueSpace& values,
+                                 const base::Vocabulary& vocabulary);
 
 /// Path rules bind the source, the target, and the control or flow, in that order.
 inline constexpr Slot kSourceSlot = 1;
@@ -92,9 +99,11 @@ struct PathQuery {
     Slot slot_count = 5;
 };
 
-[[nodiscard]] PathQuery compile_path_rule(const dsl::Rule& rule, model::ValueSpace& values);
+[[nodiscard]] PathQuery compile_path_rule(const dsl::Rule& rule, model::ValueSpace& values,
+                                          const base::Vocabulary& vocabulary);
 
 /// Compiles a pack's `applies when` condition (it reads only `model`).
-[[nodiscard]] CompiledExpr compile_condition(const dsl::Expr& condition, model::ValueSpace& values);
+[[nodiscard]] CompiledExpr compile_condition(const dsl::Expr& condition, model::ValueSpace& values,
+                                             const base::Vocabulary& vocabulary);
 
 }  // namespace lexflow::engine::internal

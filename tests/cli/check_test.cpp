@@ -198,13 +198,19 @@ TEST_CASE("a pack that cannot decide whether it applies fails the check") {
     CHECK(result.exit_code == 1);
     CHECK(result.out.find(" packs: eu-ai-act (not_evaluated), gdpr (not_evaluated), "
                           "nist-ai-rmf\n") != std::string::npos);
-    CHECK(result.out.find("\n  pack 'eu-ai-act' could not decide whether it applies\n"
-                          "    the model does not give: model.jurisdictions\n") !=
-          std::string::npos);
-    CHECK(result.out.find("\n  pack 'gdpr' could not decide whether it applies\n"
-                          "    the model does not give: model.jurisdictions\n") !=
-          std::string::npos);
+    CHECK(result.out.find("\n  declare jurisdictions to decide 2 checks whether packs "
+                          "'eu-ai-act' and 'gdpr' apply\n") != std::string::npos);
     CHECK(result.err.find("undecided checks at or above 'low'") != std::string::npos);
+
+    const auto verbose = run_lexflow("check --verbose --as-of 2026-11-25 " + kFixtures +
+                                     "split/surfaces.yaml " + kFixtures + "split/flows.yaml");
+    CHECK(verbose.exit_code == 1);
+    CHECK(verbose.out.find("\n  pack 'eu-ai-act' could not decide whether it applies\n"
+                           "    the model does not give: model.jurisdictions\n") !=
+          std::string::npos);
+    CHECK(verbose.out.find("\n  pack 'gdpr' could not decide whether it applies\n"
+                           "    the model does not give: model.jurisdictions\n") !=
+          std::string::npos);
 }
 
 // ------------------------------------------------------------ output and formats
@@ -510,12 +516,16 @@ TEST_CASE("check --help lists the options of check") {
           "  --as-of DATE                Check as of this date (YYYY-MM-DD; default: today): "
           "gaps under rules not yet in force are reported as upcoming and do not fail the "
           "check\n"
+          "  --strict                    Treat warnings about the model (names no pack declares) "
+          "as errors: exit 2\n"
+          "  -v,--verbose                Also list each undecided check, and what findings and "
+          "passes assumed from a default\n"
           "  --color TEXT:{auto,always,never}=auto\n"
           "                              Colour the output: auto (on terminals, unless NO_COLOR "
           "is set), always or never\n"
           "\n"
           "Exit status: 0 no gap at or above --fail-on; 1 gaps found; 2 invalid rules, model or "
-          "arguments (nothing was checked).\n"
+          "arguments, or with --strict a warning (nothing was checked).\n"
           "Example: lexflow check estate.yaml --rules my-rules/ --format json --output "
           "gaps.json\n");
     CHECK(result.out.find("  model MODEL ... REQUIRED") != std::string::npos);

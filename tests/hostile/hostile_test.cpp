@@ -550,10 +550,11 @@ TEST_CASE("duplicate keys in a surface") {
 }
 
 // Two flows a -> b, neither with an id, so both get the id 'drafter->crm'.
-// What lexflow does today: a report (exit 0 or 1). The right outcome is an
-// open question: two parallel flows, or a duplicate id (exit 2, LF3004).
+// Right: a duplicate id (exit 2, LF3004): a report, a waiver or a baseline
+// could not tell the two apart.
 TEST_CASE("two flows between the same surfaces with no id") {
-    check_hostile(check_command(kFiles + "two-flows-without-id.yaml"), {.exit_codes = kReport});
+    check_hostile(check_command(kFiles + "two-flows-without-id.yaml"),
+                  {.exit_codes = kInvalid, .on_stderr = {"two flows have the id", "[LF3004]"}});
 }
 
 // An AI generator whose output flows back into itself. Right: a report (exit

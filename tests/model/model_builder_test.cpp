@@ -48,7 +48,8 @@ Node map(std::vector<std::pair<std::string, Node>> entries, std::uint32_t line =
 
 TEST_CASE("a model is built from nodes, whatever format they were read from") {
     lexflow::base::Diagnostics diagnostics;
-    ModelBuilder builder(diagnostics, {});
+    const lexflow::base::Vocabulary nothing_declared;
+    ModelBuilder builder(diagnostics, diagnostics, {}, nothing_declared);
     builder.begin_file(0);
     builder.top_level(scalar("model"), scalar("from-json"));
     CHECK(builder.is_item_list("surfaces"));
@@ -73,7 +74,8 @@ TEST_CASE("a model is built from nodes, whatever format they were read from") {
 
 TEST_CASE("the builder reports schema errors at the nodes the reader located") {
     lexflow::base::Diagnostics diagnostics;
-    ModelBuilder builder(diagnostics, {});
+    const lexflow::base::Vocabulary nothing_declared;
+    ModelBuilder builder(diagnostics, diagnostics, {}, nothing_declared);
     builder.begin_file(0);
     builder.list_item("surfaces", map({{"id", scalar("db")}}, 7));
     builder.list_item("flows", map({{"from", scalar("db", 9)}, {"to", scalar("db", 10)}}, 9));

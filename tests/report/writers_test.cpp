@@ -114,7 +114,17 @@ const std::string kSampleText =
     "    estate/flows.yaml:2:5: flow 'a->b'\n"
     "    Flow 'a->b' has no class\n"
     "\n"
-    "NOT EVALUATED (2)\n"
+    "NOT EVALUATED (2): what the model must declare to decide\n"
+    "\n"
+    "  declare ai_role and modality to decide 1 check on 'summariser' (AIA-ROLE)\n"
+    "\n"
+    "  declare jurisdictions to decide 1 check whether pack 'nist' applies\n"
+    "\n"
+    "2 gaps (1 high, 1 low); 2 not evaluated\n";
+
+/// --verbose adds each undecided check after the groups.
+const std::string kSampleVerboseDetail =
+    "  declare jurisdictions to decide 1 check whether pack 'nist' applies\n"
     "\n"
     "  AIA-ROLE  Roles are declared\n"
     "    estate/surfaces.yaml:9:5: node 'summariser'\n"
@@ -132,9 +142,9 @@ TEST_CASE("the JSON report has the documented keys, in order") {
     CHECK(text.starts_with("{\n  \"format_version\": 1,\n  \"as_of\": null,\n  \"model\": {\n"));
     CHECK(text.ends_with("}\n"));
     const auto json = Json::parse(text);
-    CHECK(keys(json) == std::vector<std::string>{"format_version", "as_of", "model",
-                                                 "rules_evaluated", "packs", "findings",
-                                                 "not_evaluated", "summary"});
+    CHECK(keys(json) ==
+          std::vector<std::string>{"format_version", "as_of", "model", "rules_evaluated", "packs",
+                                   "findings", "not_evaluated", "decided_on_defaults", "summary"});
     CHECK(json["format_version"] == 1);
     CHECK(keys(json["model"]) ==
           std::vector<std::string>{"name", "files", "surfaces", "flows", "roles"});
@@ -160,9 +170,10 @@ TEST_CASE("the JSON report gives every field of a finding") {
     const auto json = Json::parse(written(*lexflow::report::make_json_writer(), sample_report()));
     REQUIRE(json["findings"].size() == 2);
     const auto& finding = json["findings"][0];
-    CHECK(keys(finding) ==
-          std::vector<std::string>{"rule_id", "title", "severity", "pack", "citations", "subject",
-                                   "message", "remediation", "witness", "effective", "upcoming"});
+    CHECK(keys(finding) == std::vector<std::string>{"rule_id", "title", "severity", "pack",
+                                                    "citations", "subject", "message",
+                                                    "remediation", "witness", "effective",
+                                                    "upcoming", "assumed"});
     CHECK(finding["rule_id"] == "AIA-50-2");
     CHECK(finding["title"] == "Generators mark their output");
     CHECK(finding["severity"] == "high");
@@ -257,7 +268,7 @@ TEST_CASE("a finding with a witness path lists its steps in JSON and its surface
     CHECK(witness[2]["line"] == 6);
     CHECK(json["not_evaluated"][0]["witness"].size() == 1);
 
-    const auto text = written(*lexflow::report::make_text_writer(false), report);
+    const auto text = written(*lexflow::report::make_text_writer(false, true), report);
     CHECK(text.find("    Flow 'a->b' has no class\n    path: a \u2192 b\n") != std::string::npos);
     CHECK(text.find("node 'summariser'\n    path: summariser\n    the model does not give:") !=
           std::string::npos);
@@ -265,6 +276,30 @@ TEST_CASE("a finding with a witness path lists its steps in JSON and its surface
 
 TEST_CASE("the text report groups findings by severity, then lists what was not evaluated") {
     CHECK(written(*lexflow::report::make_text_writer(false), sample_report()) == kSampleText);
+}
+
+TEST_CASE("the verbose text report lists each undecided check after the groups") {
+    const auto verbose = written(*lexflow::report::make_text_writer(false, true), sample_report());
+    const auto groups_end = kSampleText.find("  declare jurisdictions");
+    CHECK(verbose.starts_with(kSampleText.substr(0, groups_end)));
+    CHECK(verbose.ends_with(kSampleVerboseDetail));
+}
+
+TEST_CASE("undecided checks that need the same declarations are one group, subjects counted") {
+    auto report = sample_report();
+    report.not_evaluated.clear();
+    for (const auto* id : {"s1", "s2", "s3", "s4", "s5", "s6"}) {
+        report.not_evaluated.push_back(not_evaluated("AIA-50-2", "t", Severity::high, "",
+                                                     Subject{"node", id, "m.yaml", 2, 5},
+                                                     {std::string(id) + ".ai_role"}));
+    }
+    report.not_evaluated.push_back(not_evaluated("AIA-50-1", "t", Severity::high, "",
+                                                 Subject{"node", "s1", "m.yaml", 2, 5},
+                                                 {"s1.ai_role"}));
+    const auto text = written(*lexflow::report::make_text_writer(false), report);
+    CHECK(text.find("\n  declare ai_role to decide 7 checks on 's1', 's2', 's3', 's4' and 2 "
+                    "more (AIA-50-1, AIA-50-2)\n") != std::string::npos);
+    CHECK(text.find("the model does not give") == std::string::npos);
 }
 
 TEST_CASE("the text report of a clean check says so") {
@@ -319,7 +354,8 @@ TEST_CASE("the coloured text report is the plain one with ANSI codes added") {
     CHECK(coloured.find("\n\x1b[1;36mLOW (1)\x1b[0m\n") != std::string::npos);
     CHECK(coloured.find("  \x1b[1mAIA-50-2\x1b[0m  Generators") != std::string::npos);
     CHECK(coloured.find("\x1b[2mcite:\x1b[0m EU AI Act") != std::string::npos);
-    CHECK(coloured.find("\x1b[1mNOT EVALUATED (2)\x1b[0m") != std::string::npos);
+    CHECK(coloured.find("\x1b[1mNOT EVALUATED (2): what the model must declare to decide\x1b[0m") !=
+          std::string::npos);
     CHECK(coloured.ends_with("\x1b[1m2 gaps (1 high, 1 low); 2 not evaluated\x1b[0m\n"));
 }
 
@@ -346,4 +382,18 @@ TEST_CASE("each severity has its own colour") {
         CHECK(at > previous);  // most severe first
         previous = at;
     }
+}
+
+TEST_CASE("the JSON report says what a finding or a pass assumed from a default") {
+    auto report = sample_report();
+    report.findings[0].assumed = {"s.disclosure_accessible"};
+    report.decided_on_defaults = {
+        {"AIA-50-5", {"node", "portal", "estate/surfaces.yaml", 12, 5}, {"s.machine_data"}}};
+    const auto json = Json::parse(written(*lexflow::report::make_json_writer(), report));
+    CHECK(json["findings"][0]["assumed"] == Json::array({"s.disclosure_accessible"}));
+    CHECK(json["findings"][1]["assumed"] == Json::array());
+    REQUIRE(json["decided_on_defaults"].size() == 1);
+    CHECK(json["decided_on_defaults"][0]["rule_id"] == "AIA-50-5");
+    CHECK(json["decided_on_defaults"][0]["subject"]["id"] == "portal");
+    CHECK(json["decided_on_defaults"][0]["assumed"] == Json::array({"s.machine_data"}));
 }
