@@ -33,6 +33,7 @@ inline constexpr std::string_view duplicate_test = "LF2020";
 inline constexpr std::string_view duplicate_declaration = "LF2021";
 inline constexpr std::string_view unknown_kind = "LF2022";
 inline constexpr std::string_view invalid_declaration = "LF2023";
+inline constexpr std::string_view undeclared_name = "LF2024";
 
 inline constexpr std::string_view malformed_yaml = "LF3001";
 inline constexpr std::string_view missing_key = "LF3002";

@@ -44,9 +44,13 @@ bool AttributeSpec::belongs_to(Owner owner) const {
     return std::find(owners.begin(), owners.end(), owner) != owners.end();
 }
 
+bool AttributeSpec::declares(std::string_view value) const {
+    return std::any_of(values.begin(), values.end(),
+                       [&](const AllowedValue& allowed) { return allowed.name == value; });
+}
+
 bool AttributeSpec::allows(std::string_view value) const {
-    return open || std::any_of(values.begin(), values.end(),
-                               [&](const AllowedValue& allowed) { return allowed.name == value; });
+    return open || declares(value);
 }
 
 const KindSpec* Vocabulary::kind(std::string_view name) const {

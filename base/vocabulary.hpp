@@ -56,6 +56,9 @@ struct AttributeSpec {
     [[nodiscard]] bool is_enumeration() const {
         return type == ValueType::enumeration || type == ValueType::enumeration_list;
     }
+    /// Whether `value` is one of the declared values.
+    [[nodiscard]] bool declares(std::string_view value) const;
+    /// Whether a model may give `value`: declared, or the enumeration is open.
     [[nodiscard]] bool allows(std::string_view value) const;
 };
 

@@ -69,8 +69,9 @@ ExitStatus run_check(const CheckOptions& options) {
     print_diagnostics(sources, outcome.warnings, color_mode, *limits);
     if (options.strict && outcome.warnings.warning_count() > 0) {
         const auto count = outcome.warnings.warning_count();
-        print_error(fmt::format("{} warning{} treated as errors (--strict); nothing was reported",
-                                count, count == 1 ? "" : "s"));
+        print_error(fmt::format("{} treated as {} (--strict); nothing was reported",
+                                count == 1 ? "1 warning" : fmt::format("{} warnings", count),
+                                count == 1 ? "an error" : "errors"));
         return ExitStatus::invalid_input;
     }
 

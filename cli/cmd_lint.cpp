@@ -69,9 +69,10 @@ ExitStatus run_lint(const LintOptions& options) {
     }
     std::cout.flush();
     if (options.strict && diagnostics.warning_count() > 0) {
-        print_status(fmt::format("{} warning{} treated as errors (--strict)",
-                                 diagnostics.warning_count(),
-                                 diagnostics.warning_count() == 1 ? "" : "s"));
+        const auto count = diagnostics.warning_count();
+        print_status(fmt::format("{} treated as {} (--strict)",
+                                 count == 1 ? "1 warning" : fmt::format("{} warnings", count),
+                                 count == 1 ? "an error" : "errors"));
         return ExitStatus::gaps_found;
     }
     return ExitStatus::clean;

@@ -11,7 +11,7 @@ void add_rule_options(CLI::App& command, RuleOptions& options) {
         ->expected(1)
         ->allow_extra_args(false);
     command.add_flag("--no-default-rules", options.no_default_rules,
-                     "Do not use the rule packs built into lexflow");
+                     "Do not use the rule packs built into lexflow (their model vocabulary stays)");
     add_limit_option(command, options.limits);
 }
 

@@ -11,6 +11,7 @@
 #include "dsl/interpolation.hpp"
 #include "dsl/test_checker.hpp"
 #include "dsl/vocabulary_checker.hpp"
+#include "dsl/vocabulary_use.hpp"
 
 namespace lexflow::dsl {
 
@@ -33,6 +34,7 @@ class Checker {
     RuleSet run(std::vector<RuleFile> files, RuleTests tests_wanted) {
         RuleSet result;
         result.vocabulary = check_vocabulary(files, diagnostics_);
+        vocabulary_ = &result.vocabulary;
         collect_packs(files, result);
         check_pack_references(files, result);
         collect_patterns(files, result);
@@ -330,7 +332,13 @@ class Checker {
                 return;
             case Expr::Kind::path:
             case Expr::Kind::has:
-                resolve(expr.path.variable, expr.path.variable_range, scope, applicability);
+                read(expr.path, scope, applicability);
+                return;
+            case Expr::Kind::compare:
+                check_compared(expr);
+                for (const auto& operand : expr.operands) {
+                    check_expression(operand, scope, applicability);
+                }
                 return;
             case Expr::Kind::exists:
                 check_exists(expr, scope, applicability);
@@ -339,6 +347,29 @@ class Checker {
                 for (const auto& operand : expr.operands) {
                     check_expression(operand, scope, applicability);
                 }
+        }
+    }
+
+    /// Resolves the variable of `path` and checks the attribute it reads.
+    void read(const AttributePath& path, const Scope& scope, bool applicability) {
+        if (const auto* entry = resolve(path.variable, path.variable_range, scope, applicability)) {
+            VocabularyUse(*vocabulary_, diagnostics_).read(path, entry->domain);
+        }
+    }
+
+    /// `x.key == "name"`, `"name" in x.key`, `x.key in ["a", "b"]`: the names
+    /// must be declared, or the comparison can never hold.
+    void check_compared(const Expr& expr) {
+        using Op = CompareOp;
+        if (expr.op != Op::eq && expr.op != Op::ne && expr.op != Op::in && expr.op != Op::not_in) {
+            return;
+        }
+        const VocabularyUse use(*vocabulary_, diagnostics_);
+        for (const auto& [path, literal] : {std::pair{&expr.operands[0], &expr.operands[1]},
+                                            std::pair{&expr.operands[1], &expr.operands[0]}}) {
+            if (path->kind == Expr::Kind::path && literal->kind == Expr::Kind::literal) {
+                use.compared(path->path, literal->literal);
+            }
         }
     }
 
@@ -371,12 +402,13 @@ class Checker {
     void check_template_variables(const Template& text, const Scope& scope) {
         for (const auto& segment : text.segments) {
             if (segment.path) {
-                resolve(segment.path->variable, segment.path->variable_range, scope, false);
+                read(*segment.path, scope, false);
             }
         }
     }
 
     base::Diagnostics& diagnostics_;
+    const base::Vocabulary* vocabulary_ = nullptr;  ///< of the rule set being checked
     std::map<std::string, base::SourceRange> rule_ids_;
 };
 

@@ -130,6 +130,10 @@ class Linter {
 
     /// A key only this rule uses, one typo away from a key others use.
     void check_keys(const AttributePath& path) {
+        // With a vocabulary, an undeclared attribute is already an error.
+        if (!rules_.vocabulary.empty()) {
+            return;
+        }
         for (const auto& key : path.keys) {
             if (is_builtin_key(key) || key_uses_[key] > 1 || reported_.count(key) > 0) {
                 continue;

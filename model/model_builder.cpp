@@ -330,6 +330,7 @@ void ModelBuilder::top_level(const Node& key, const Node& value) {
         return;
     }
     if (!vocabulary_.top_level_key(key)) {
+        unknown_top_level_key_ = true;
         return;
     }
     if (is_item_list(key.text)) {
@@ -434,6 +435,11 @@ void ModelBuilder::check_flow_ids() {
 }
 
 std::optional<Model> ModelBuilder::finish() {
+    // A misnamed list ('nodes:' for 'surfaces:') would make every flow's
+    // surfaces unknown: one error says it, not one per flow.
+    if (unknown_top_level_key_) {
+        return std::nullopt;
+    }
     resolve_flows();
     if (!diagnostics_.has_errors()) {
         check_flow_ids();

@@ -99,6 +99,8 @@ class ModelBuilder {
     std::map<Symbol, base::SourceRange> role_ids_;
     /// Top-level keys of each file, to catch a key given twice in one file.
     std::map<std::pair<base::FileId, std::string>, base::SourceRange> top_level_keys_;
+    /// A top-level key was not known: flows are then not resolved.
+    bool unknown_top_level_key_ = false;
     /// Surfaces rejected for another error: flows to them are not errors too.
     std::set<Symbol> rejected_surfaces_;
     /// The surface ids, for "did you mean"; built at the first unknown id.

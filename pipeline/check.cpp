@@ -3,9 +3,7 @@
 #include <chrono>
 
 #include "base/diagnostic_ids.hpp"
-#include "dsl/names_read.hpp"
 #include "engine/evaluator.hpp"
-#include "engine/name_check.hpp"
 #include "model/model_reader.hpp"
 #include "pipeline/input_files.hpp"
 #include "report/diagnostic_json.hpp"
@@ -68,8 +66,6 @@ std::string_view to_string(Stage stage) {
             return "load rules";
         case Stage::read_model:
             return "read model";
-        case Stage::check_names:
-            return "check names";
         case Stage::evaluate:
             return "evaluate";
         case Stage::post_process:
@@ -91,11 +87,6 @@ CheckOutcome check_model(const dsl::RuleSet& rules, const std::vector<base::File
     }
     if (!outcome.model) {
         return outcome;
-    }
-    {
-        // Near-typos of names the rules read are warnings: the check goes on.
-        const StageTimer timer(settings.observer, Stage::check_names);
-        engine::check_model_names(*outcome.model, dsl::names_read_by(rules), outcome.warnings);
     }
     {
         const StageTimer timer(settings.observer, Stage::evaluate);

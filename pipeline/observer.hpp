@@ -10,8 +10,7 @@ namespace lexflow::pipeline {
 /// The stages of a check, in the order they run.
 enum class Stage {
     load_rules,    ///< read, parse and check the rule files
-    read_model,    ///< read the model files into one model
-    check_names,   ///< warn about model names one typo away from what the rules read
+    read_model,    ///< read the model files into one model, checked against the vocabulary
     evaluate,      ///< run every applicable rule
     post_process,  ///< the report stages (waivers, baselines)
     decide,        ///< does the check fail?

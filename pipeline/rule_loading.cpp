@@ -1,5 +1,7 @@
 #include "pipeline/rule_loading.hpp"
 
+#include <set>
+
 #include "base/diagnostic_ids.hpp"
 #include "dsl/checker.hpp"
 #include "dsl/parser.hpp"
@@ -92,8 +94,12 @@ std::optional<std::string> read_rule_file(const RulePath& file, base::SourceSet&
 std::optional<dsl::RuleSet> load_rules(const RuleSources& from, base::SourceSet& sources,
                                        base::Diagnostics& diagnostics, const base::Limits& limits) {
     std::vector<base::FileId> files;
-    if (from.embedded) {
-        for (const auto& embedded : rules::embedded_rule_files()) {
+    // A given file identical to a shipped one already loaded (the vocabulary
+    // from a checkout of rules/) is the same declarations: it is read once.
+    std::set<std::string_view> shipped_texts;
+    for (const auto& embedded : rules::embedded_rule_files()) {
+        if (from.embedded || embedded.path == rules::kVocabularyFile) {
+            shipped_texts.insert(embedded.text);
             files.push_back(sources.add(std::string(rules::kBuiltinPrefix) + embedded.path,
                                         std::string(embedded.text)));
         }
@@ -103,6 +109,9 @@ std::optional<dsl::RuleSet> load_rules(const RuleSources& from, base::SourceSet&
         for (const auto& file : expand_rule_path(path, sources, diagnostics)) {
             auto text = read_rule_file(file, sources, diagnostics, limits);
             if (!text) {
+                continue;
+            }
+            if (shipped_texts.count(*text) > 0) {
                 continue;
             }
             total += text->size();

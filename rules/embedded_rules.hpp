@@ -14,6 +14,10 @@ struct EmbeddedRuleFile {
 /// What the names of the shipped files start with in diagnostics and reports.
 inline constexpr std::string_view kBuiltinPrefix = "<builtin>/";
 
+/// The shipped vocabulary of models: loaded even without the packs, since
+/// every model is written in it and house rules read it.
+inline constexpr std::string_view kVocabularyFile = "vocabulary.lf";
+
 /// Every `.lf` file under rules/, sorted by path.
 [[nodiscard]] std::span<const EmbeddedRuleFile> embedded_rule_files();
 

@@ -31,7 +31,7 @@ TEST_CASE("lint prints located warnings with their check name and exits 0") {
 TEST_CASE("lint --strict makes warnings fail") {
     const auto result = run_lexflow("lint --strict " + kFixtures + "rules/owners.lf");
     CHECK(result.exit_code == 1);
-    CHECK(result.err.find("treated as errors (--strict)") != std::string::npos);
+    CHECK(result.err.find("1 warning treated as an error (--strict)") != std::string::npos);
 }
 
 TEST_CASE("lint --format json gives editors one object per diagnostic") {
