@@ -8,6 +8,7 @@
 #include "cli/rule_options.hpp"
 #include "cli/terminal.hpp"
 #include "pipeline/catalogue.hpp"
+#include "report/vocabulary_writer.hpp"
 
 namespace lexflow::cli {
 
@@ -19,6 +20,7 @@ struct RulesOptions {
     std::string pack;
     std::string format = "text";
     bool matrix = false;
+    bool vocabulary = false;
     std::string output;
 };
 
@@ -29,19 +31,12 @@ report::CatalogueFormat catalogue_format(const std::string& name) {
 }
 
 ExitStatus run_rules(const RulesOptions& options) {
-    if (options.rules.no_default_rules && options.rules.paths.empty()) {
+    if (options.rules.no_default_rules && options.rules.paths.empty() && !options.vocabulary) {
         print_error("--no-default-rules leaves no rules to list; add --rules PATH");
         return ExitStatus::invalid_input;
     }
-    const auto limits = options.rules.limits.limits();
-    if (!limits) {
-        return ExitStatus::invalid_input;
-    }
-    base::SourceSet sources;
-    base::Diagnostics diagnostics;
-    const auto rules = pipeline::load_rules(options.rules.sources(), sources, diagnostics, *limits);
+    const auto rules = load_rules_or_report(options.rules);
     if (!rules) {
-        print_diagnostics(sources, diagnostics, ColorMode::automatic, *limits);
         return ExitStatus::invalid_input;
     }
     if (!options.pack.empty() && rules->find_pack(options.pack) == nullptr) {
@@ -51,7 +46,9 @@ ExitStatus run_rules(const RulesOptions& options) {
     const auto catalogue = pipeline::catalogue_of(*rules, options.pack);
     const auto format = catalogue_format(options.format);
     const bool written = write_output(options.output, [&](std::ostream& out) {
-        if (options.matrix) {
+        if (options.vocabulary) {
+            report::write_vocabulary(rules->vocabulary, format, out);
+        } else if (options.matrix) {
             report::write_matrix(catalogue, format, out);
         } else {
             report::write_catalogue(catalogue, format, out);
@@ -69,7 +66,9 @@ ExitStatus run_rules(const RulesOptions& options) {
 void attach_rules(CLI::App& command, ExitStatus& status) {
     auto options = std::make_shared<RulesOptions>();
     auto* rules = &command;
-    rules->footer("Example: lexflow rules --matrix --format markdown --output docs/coverage.md");
+    rules->footer(
+        "Examples: lexflow rules --matrix --format markdown --output docs/coverage.md\n"
+        "          lexflow rules --vocabulary --format markdown --output docs/vocabulary.md");
     add_rule_options(*rules, options->rules);
     rules->add_option("--pack", options->pack, "Only the rules of this pack")->type_name("PACK");
     rules->add_option("--format", options->format, "Output format")
@@ -77,6 +76,11 @@ void attach_rules(CLI::App& command, ExitStatus& status) {
         ->capture_default_str();
     rules->add_flag("--matrix", options->matrix,
                     "Print the coverage matrix: failure patterns and provisions to rules");
+    rules
+        ->add_flag("--vocabulary", options->vocabulary,
+                   "Print the model vocabulary: kinds, and attributes with their types, "
+                   "defaults and values")
+        ->excludes("--matrix");
     rules->add_option("-o,--output", options->output, "Write to FILE instead of stdout")
         ->type_name("FILE");
     rules->callback([options, &status] { status = run_rules(*options); });

@@ -14,6 +14,7 @@ constexpr Command kCommands[] = {
      attach_test},
     {"explain", "Explain a rule: its provisions, severity, text and a model that trips it",
      attach_explain},
+    {"schema", "Write the JSON Schema of model files, for editors", attach_schema},
 };
 
 }  // namespace

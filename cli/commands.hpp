@@ -26,5 +26,6 @@ void attach_explain(CLI::App& command, ExitStatus& status);
 void attach_lint(CLI::App& command, ExitStatus& status);
 void attach_test(CLI::App& command, ExitStatus& status);
 void attach_fmt(CLI::App& command, ExitStatus& status);
+void attach_schema(CLI::App& command, ExitStatus& status);
 
 }  // namespace lexflow::cli

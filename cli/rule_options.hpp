@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,5 +26,9 @@ struct RuleOptions {
 
 /// Declares the RuleOptions on `command`.
 void add_rule_options(CLI::App& command, RuleOptions& options);
+
+/// Loads the rules the options name, without their tests; prints what is
+/// wrong with them or with the options to stderr and returns none.
+[[nodiscard]] std::optional<dsl::RuleSet> load_rules_or_report(const RuleOptions& options);
 
 }  // namespace lexflow::cli

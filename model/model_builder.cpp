@@ -16,6 +16,9 @@ namespace ids = base::diagnostic_ids;
 /// Above this many surfaces, "did you mean" is not worth its quadratic cost.
 constexpr std::size_t kMaxSuggestionCandidates = 50'000;
 
+/// Top-level keys that start with it are not the model's (see top_level).
+constexpr std::string_view kExtensionPrefix = "x-";
+
 const char* type_name(Node::Type type) {
     switch (type) {
         case Node::Type::null:
@@ -327,6 +330,11 @@ void ModelBuilder::top_level(const Node& key, const Node& value) {
         error(ids::duplicate_key, key.range, "duplicate key '" + key.text + "'",
               "YAML keeps only one of them; merge the two into one",
               {{"first given here", first->second}});
+        return;
+    }
+    // Extension keys ("x-defaults") hold YAML anchors and other tools' data,
+    // as in Compose files and OpenAPI; nothing reads them.
+    if (key.text.starts_with(kExtensionPrefix)) {
         return;
     }
     if (!vocabulary_.top_level_key(key)) {

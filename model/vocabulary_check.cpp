@@ -120,7 +120,7 @@ bool VocabularyCheck::top_level_key(const Node& key) {
           !match.empty()
               ? "did you mean '" + match + "'?"
               : "a model file holds surfaces, flows, roles, model and its declared attributes "
-                "(such as jurisdictions)");
+                "(such as jurisdictions); keys of your own start with 'x-'");
     return false;
 }
 

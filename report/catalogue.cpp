@@ -77,13 +77,8 @@ struct NaturalLess {
     }
 };
 
-/// Markdown table cells must not break the table (nor a line: they are printable).
 std::string cell(const std::string& text) {
-    std::string out;
-    for (const char c : base::printable(text)) {
-        out += c == '|' ? std::string("\\|") : std::string(1, c);
-    }
-    return out;
+    return internal::markdown_cell(text);
 }
 
 void write_rule_json(JsonStream& json, const RuleInfo& rule) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cmath>
 #include <string>
 
 #include "base/printable.hpp"
@@ -155,6 +156,15 @@ JsonStream& JsonStream::value(std::uint64_t number) {
 JsonStream& JsonStream::value(std::int64_t number) {
     before_value();
     out_ << number;
+    return *this;
+}
+
+JsonStream& JsonStream::value(double number) {
+    if (!std::isfinite(number)) {
+        return null();
+    }
+    before_value();
+    out_ << fmt::format("{}", number);
     return *this;
 }
 

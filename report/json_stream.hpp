@@ -33,6 +33,8 @@ class JsonStream {
     JsonStream& value(std::uint32_t number) { return value(std::uint64_t{number}); }
     JsonStream& value(std::int64_t number);
     JsonStream& value(int number) { return value(std::int64_t{number}); }
+    /// The shortest text that reads back as `number`; null if not finite.
+    JsonStream& value(double number);
     JsonStream& null();
     /// A list of strings, as an array.
     JsonStream& strings(const std::vector<std::string>& items);

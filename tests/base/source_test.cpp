@@ -57,7 +57,7 @@ TEST_CASE("a line far into a large file on disk is read back from its offset") {
     CHECK(sources.line_of(SourceRange{file, 1, 1, 1, 50'000})->size() == 100'000);
 }
 
-TEST_CASE("files are opened through the set's reader; a missing one says why") {
+TEST_CASE("files are opened through the set's reader, a missing one says why") {
     SourceSet sources(reader_with("a.yaml", "surfaces: []\n"));
     std::string error;
     const auto present = sources.open(sources.add_on_disk("a.yaml"), error);

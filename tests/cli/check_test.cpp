@@ -486,6 +486,7 @@ TEST_CASE("--help lists the commands") {
           "misses where it must not\n"
           "  explain                     Explain a rule: its provisions, severity, text and a "
           "model that trips it\n"
+          "  schema                      Write the JSON Schema of model files, for editors\n"
           "\n"
           "Run 'lexflow COMMAND --help' for a command's options.\n");
 }

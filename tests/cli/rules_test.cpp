@@ -41,7 +41,7 @@ TEST_CASE("rules --format json gives each rule's metadata") {
     CHECK(saw_path_rule);
 }
 
-TEST_CASE("rules --pack keeps one pack; an unknown pack is an error") {
+TEST_CASE("rules --pack keeps one pack, an unknown pack is an error") {
     const auto gdpr = run_lexflow("rules --pack gdpr --format json");
     REQUIRE(gdpr.exit_code == 0);
     for (const auto& rule : nlohmann::json::parse(gdpr.out)["rules"]) {
@@ -104,4 +104,50 @@ TEST_CASE("every failure pattern of the shipped packs is covered by a rule") {
     REQUIRE(result.exit_code == 0);
     const auto json = nlohmann::json::parse(result.out);
     CHECK_MESSAGE(json["uncovered_patterns"].empty(), "uncovered: " << json["uncovered_patterns"]);
+}
+
+TEST_CASE("docs/vocabulary.md is the current vocabulary of the shipped packs") {
+    const auto result = run_lexflow("rules --vocabulary --format markdown");
+    REQUIRE(result.exit_code == 0);
+    lexflow::testing::check_golden("docs/vocabulary.md", result.out);
+}
+
+TEST_CASE("rules --vocabulary lists kinds and attributes with types, defaults and values") {
+    const auto json = nlohmann::json::parse(run_lexflow("rules --vocabulary --format json").out);
+    const auto attribute = [&](const std::string& name) {
+        for (const auto& entry : json["attributes"]) {
+            if (entry["name"] == name) {
+                return entry;
+            }
+        }
+        FAIL("no attribute " << name);
+        return nlohmann::json();
+    };
+    CHECK(attribute("audience")["type"] == "enum");
+    CHECK(attribute("audience")["open"] == false);
+    CHECK(attribute("audience")["default"].is_null());
+    CHECK(attribute("disclosure_accessible")["default"] == false);
+    CHECK(attribute("controls")["on"] == nlohmann::json::array({"node", "flow"}));
+    CHECK(attribute("controls")["values"][0]["meaning"].is_string());
+    CHECK(json["kinds"][0].contains("is"));
+
+    const auto text = run_lexflow("rules --vocabulary");
+    CHECK(text.exit_code == 0);
+    CHECK(text.out.starts_with("Surface kinds:\n"));
+    CHECK(text.out.find("\n  disclosure_accessible        boolean, default false\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("rules --vocabulary includes what a house pack declares, even without the packs") {
+    const auto result = run_lexflow("rules --vocabulary --no-default-rules --rules " + kFixtures +
+                                    "rules/owners.lf");
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.find("\n  owner                        string\n") != std::string::npos);
+    CHECK(result.out.find("\n  audience ") != std::string::npos);
+}
+
+TEST_CASE("rules --vocabulary and --matrix are exclusive") {
+    const auto result = run_lexflow("rules --vocabulary --matrix");
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("--matrix excludes --vocabulary") != std::string::npos);
 }

@@ -216,3 +216,34 @@ TEST_CASE("a finding that rests on a default says so in JSON and with --verbose"
     CHECK(text.out.find("assumed") != std::string::npos);
     CHECK(mistake.check().out.find("assumed") == std::string::npos);
 }
+
+TEST_CASE("YAML anchors and merge keys fill in repetitive keys, and x- keys hold the anchors") {
+    const ScratchDir scratch;
+    const auto model = scratch.write("estate.yaml", R"(x-eu-production: &eu-production
+  jurisdictions: [EU]
+  environment: production
+surfaces:
+  - <<: *eu-production
+    id: contacts
+    kind: crm_object
+  - <<: *eu-production
+    id: sandbox
+    kind: crm_object
+    environment: test
+)");
+    const auto rules = scratch.write("house.lf", R"(rule HOUSE-PROD {
+  title    "Only production surfaces"
+  severity low
+  message  "'{s}' is not in production"
+  for every node s where "EU" in s.jurisdictions require s.environment == "production"
+}
+)");
+    const auto result = run_lexflow("check" + kAsOf + " --no-default-rules --rules '" + rules +
+                                    "' '" + model + "'");
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("warning") == std::string::npos);
+    CHECK(result.out.find("node 'sandbox'\n    'sandbox' is not in production") !=
+          std::string::npos);
+    CHECK(result.out.find("'contacts' is not") == std::string::npos);
+    CHECK(result.out.ends_with("\n1 gap (1 low)\n"));
+}

@@ -410,7 +410,7 @@ rule CROSS-TENANT {
 
 }  // namespace
 
-TEST_CASE("two ends: content reaching another tenant fires; the same tenant does not") {
+TEST_CASE("two ends: content reaching another tenant fires, the same tenant does not") {
     const auto report = check(kTenantRule, R"(
 surfaces:
   - {id: gen-a, kind: gen, synthetic: true, tenant: a}

@@ -16,7 +16,7 @@ std::string filtered(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("a lone CR becomes LF; CRLF and LF stay; nothing else changes") {
+TEST_CASE("a lone CR becomes LF, CRLF and LF stay, nothing else changes") {
     CHECK(filtered("a\rb\r\nc\nd\r") == "a\nb\r\nc\nd\n");
     CHECK(filtered("") == "");
     CHECK(filtered("\r\r\n") == "\n\r\n");

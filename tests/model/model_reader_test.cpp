@@ -76,7 +76,7 @@ TEST_CASE("a valid model loads with its surfaces, flows, roles and name") {
     CHECK(where.column == 5);
 }
 
-TEST_CASE("plain scalars are typed; quoted ones stay strings; null and empty are missing") {
+TEST_CASE("plain scalars are typed, quoted ones stay strings, null and empty are missing") {
     const auto loaded = load_yaml(kValidModel);
     REQUIRE_MESSAGE(loaded.model, loaded.rendered);
     const auto& model = *loaded.model;
@@ -172,7 +172,7 @@ TEST_CASE("a flow's from and to are resolved to the surfaces they name") {
     CHECK(text_of(model, attribute(model, flow(0), "classification")) == "synthetic");
 }
 
-TEST_CASE("several files are merged; flows may name surfaces of another file") {
+TEST_CASE("several files are merged, flows may name surfaces of another file") {
     const auto loaded = load_yaml_files({
         {"flows.yaml",
          "model: split\njurisdictions: [EU]\nflows:\n  - from: a\n    to: b\n    id: a-to-b\n"},
@@ -516,7 +516,7 @@ TEST_CASE("errors past the cap are counted, not shown") {
     CHECK(loaded.rendered.ends_with("\n23 errors (3 not shown) generated.\n"));
 }
 
-TEST_CASE("anchors and aliases copy values; merge keys fill in missing keys") {
+TEST_CASE("anchors and aliases copy values, merge keys fill in missing keys") {
     const auto loaded = load_yaml(R"(x-defaults: &defaults
   environment: production
   personal_data: true

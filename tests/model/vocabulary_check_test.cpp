@@ -109,7 +109,7 @@ TEST_CASE("an unknown top-level key is an error, with the key meant") {
           std::string::npos);
 }
 
-TEST_CASE("an unknown kind is a warning; a typo gets a did-you-mean, a custom kind a hint") {
+TEST_CASE("an unknown kind is a warning, a typo gets a did-you-mean, a custom kind a hint") {
     const auto typo = read("surfaces:\n  - {id: g, kind: ai_genrator}\n");
     CHECK(typo.model);
     CHECK(typo.warnings.find("warning: 'g': kind 'ai_genrator' is not a kind the packs declare "
@@ -128,7 +128,7 @@ TEST_CASE("an unknown kind is a warning; a typo gets a did-you-mean, a custom ki
           std::string::npos);
 }
 
-TEST_CASE("an undeclared key warns once; a did-you-mean only within two edits") {
+TEST_CASE("an undeclared key warns once, a did-you-mean only within two edits") {
     const auto near = read(kSurface + "    audiance: customer\n");
     CHECK(near.model);
     CHECK(near.warnings.find("did you mean 'audience'?") != std::string::npos);
@@ -139,7 +139,7 @@ TEST_CASE("an undeclared key warns once; a did-you-mean only within two edits") 
     CHECK(far.warnings.ends_with("1 warning generated.\n"));
 }
 
-TEST_CASE("declared values of an open enumeration never warn; a near custom one does") {
+TEST_CASE("declared values of an open enumeration never warn, a near custom one does") {
     CHECK(read(kSurface + "    jurisdictions: [UK]\n    events: [synthetic_delete]\n")
               .warnings.empty());
     CHECK(read(kSurface + "    events: [synthetic_delet]\n")

@@ -89,7 +89,7 @@ TEST_CASE("a missing path and a folder are errors with the rule's help") {
               .find("error: not a model file (it is a folder) [LF4001]") != std::string::npos);
 }
 
-TEST_CASE("a path named inside the current folder must stay in it; one outside is trusted") {
+TEST_CASE("a path named inside the current folder must stay in it, one outside is trusted") {
     CHECK(lexflow::pipeline::tree_of_named_path("estate.yaml") == ".");
     CHECK(lexflow::pipeline::tree_of_named_path("models/../estate.yaml") == ".");
     CHECK_FALSE(lexflow::pipeline::tree_of_named_path("../estate.yaml"));

@@ -261,7 +261,7 @@ test "silently undecided" {
           std::vector<std::string>{"+ OWNER not evaluated on node \"a\""});
 }
 
-TEST_CASE("a pack the model leaves undecided fails the test; one that does not apply is noted") {
+TEST_CASE("a pack the model leaves undecided fails the test, one that does not apply is noted") {
     const auto results = run_tests(R"(
 pack house "House" { applies when "EU" in model.jurisdictions }
 rule OWNER {
