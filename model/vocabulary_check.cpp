@@ -156,7 +156,7 @@ VocabularyCheck::Verdict VocabularyCheck::attribute(base::Owner owner, std::stri
 }
 
 void VocabularyCheck::unknown_key(std::string_view element, const Node& key) {
-    if (!warned_.emplace(key.text, true).second) {
+    if (!warned_.insert(key.text).second) {
         return;  // each name once, at its first use
     }
     const auto match = attribute_names_.closest(key.text, kWarningDistance);
@@ -253,7 +253,7 @@ bool VocabularyCheck::enumeration_value(const base::AttributeSpec& spec, std::st
     // An open enumeration allows values of the modeller's own; one that is an
     // edit or two from a declared value is likelier a typo.
     if (const auto match = names.closest(value.text, kWarningDistance);
-        match && warned_.emplace(spec.name + "=" + value.text, true).second) {
+        match && warned_.insert(spec.name + "=" + value.text).second) {
         warn(value.range,
              "'" + std::string(element) + "': " + spec.name + " '" + value.text +
                  "' is not a value the packs declare",
@@ -275,34 +275,39 @@ const base::NameIndex& VocabularyCheck::values_of(const base::AttributeSpec& spe
 }
 
 void VocabularyCheck::kind(std::string_view element, const Node& kind, const Node* is) {
-    if (!active() || !kind.is_scalar() || vocabulary_.kind(kind.text) != nullptr) {
+    if (!active() || !kind.is_scalar()) {
         return;
     }
-    if (is != nullptr && is->is_scalar()) {
-        if (vocabulary_.kind(is->text) == nullptr) {
-            const auto match = kind_names_.closest(is->text);
-            error(ids::unknown_value, is->range,
-                  "'" + is->text + "' is not a kind the packs declare",
-                  match ? "did you mean '" + *match + "'?"
-                        : "'is' names the declared kind that a custom kind counts as");
-        }
+    if (is != nullptr) {
+        check_is(*is);
+        return;  // a kind of one's own that says what it is
+    }
+    if (vocabulary_.kind(kind.text) != nullptr || !warned_.insert("kind=" + kind.text).second) {
         return;
     }
-    if (!warned_.emplace("kind=" + kind.text, true).second) {
-        return;
-    }
+    const auto message =
+        "'" + std::string(element) + "': kind '" + kind.text + "' is not a kind the packs declare";
     if (const auto match = kind_names_.closest(kind.text, kWarningDistance)) {
-        warn(kind.range,
-             "'" + std::string(element) + "': kind '" + kind.text +
-                 "' is not a kind the packs "
-                 "declare",
-             "did you mean '" + *match + "'?");
+        warn(kind.range, message, "did you mean '" + *match + "'?");
         return;
     }
-    warn(kind.range,
-         "'" + std::string(element) + "': kind '" + kind.text + "' is not a kind the packs declare",
+    warn(kind.range, message,
          "rules that look for a kind will not see it; if it is one, say so: is: ai_generator "
          "(lexflow rules --vocabulary lists the kinds)");
+}
+
+void VocabularyCheck::check_is(const Node& is) {
+    if (!is.is_scalar()) {
+        error(ids::wrong_type, is.range, "'is' must be one kind, not " + node_text(is),
+              "name the one declared kind that this kind counts as");
+        return;
+    }
+    if (vocabulary_.kind(is.text) == nullptr) {
+        const auto match = kind_names_.closest(is.text);
+        error(ids::unknown_value, is.range, "'" + is.text + "' is not a kind the packs declare",
+              match ? "did you mean '" + *match + "'?"
+                    : "'is' names the declared kind that a custom kind counts as");
+    }
 }
 
 }  // namespace lexflow::model

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -53,6 +54,7 @@ class VocabularyCheck {
     bool enumeration_value(const base::AttributeSpec& spec, std::string_view element,
                            const Node& value);
     void unknown_key(std::string_view element, const Node& key);
+    void check_is(const Node& is);
     [[nodiscard]] const base::NameIndex& values_of(const base::AttributeSpec& spec);
 
     const base::Vocabulary& vocabulary_;
@@ -63,7 +65,7 @@ class VocabularyCheck {
     base::NameIndex top_level_names_;
     std::map<std::string, base::NameIndex, std::less<>> value_names_;
     /// Names already warned about, so that a custom name is reported once.
-    std::map<std::string, bool, std::less<>> warned_;
+    std::set<std::string, std::less<>> warned_;
 };
 
 }  // namespace lexflow::model

@@ -38,9 +38,14 @@ Value ConditionEvaluator::value(const CompiledPath& path) const {
 }
 
 Value ConditionEvaluator::given(const CompiledPath& path) const {
+    return walk(path, path.keys.size());
+}
+
+Value ConditionEvaluator::walk(const CompiledPath& path, std::size_t steps) const {
     Value current = path.slot == kModelSlot ? Value::map(model_.model_attributes())
                                             : Value::element(slots_[path.slot]);
-    for (const auto& key : path.keys) {
+    for (std::size_t step = 0; step < steps; ++step) {
+        const auto& key = path.keys[step];
         if (!key) {
             return {};
         }
@@ -247,9 +252,14 @@ std::optional<Truth> ConditionEvaluator::compare_kind(const CompiledExpr& expr, 
         !path_side.path.reads_kind) {
         return std::nullopt;
     }
-    const auto surface = slots_[path_side.path.slot];
-    const auto& also = kinds_->also(surface.index);
-    if (surface.kind != ElementKind::surface || also.empty() || left.kind() != ValueKind::string) {
+    // The element whose kind is read: `x` of `x.kind`, the end of `f.to.kind`.
+    const auto owner = walk(path_side.path, path_side.path.keys.size() - 1);
+    if (owner.kind() != ValueKind::element || owner.as_element().kind != ElementKind::surface ||
+        left.kind() != ValueKind::string) {
+        return std::nullopt;
+    }
+    const auto& also = kinds_->also(owner.as_element().index);
+    if (also.empty()) {
         return std::nullopt;
     }
     const auto is_one_of_its_kinds = [&](Value kind) {

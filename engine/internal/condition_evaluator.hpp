@@ -52,6 +52,8 @@ class ConditionEvaluator {
   private:
     /// What the model gives at the end of a path, defaults aside.
     [[nodiscard]] model::Value given(const CompiledPath& path) const;
+    /// The value after the first `steps` keys of a path.
+    [[nodiscard]] model::Value walk(const CompiledPath& path, std::size_t steps) const;
     [[nodiscard]] model::Value operand(const CompiledExpr& expr);
     /// `x.kind` compared with a kind, when x counts as other kinds too.
     [[nodiscard]] std::optional<Truth> compare_kind(const CompiledExpr& expr, model::Value left,

@@ -81,8 +81,8 @@ class Compiler {
             if (spec != nullptr && spec->default_value && spec->belongs_to(owner)) {
                 result.default_value = default_value(*spec->default_value, values_);
             }
-            result.reads_kind = source.keys.front() == "kind" && owner == base::Owner::node;
         }
+        result.reads_kind = !source.keys.empty() && source.keys.back() == "kind";
         return result;
     }
 

@@ -28,7 +28,7 @@ struct CompiledPath {
     /// What the path reads when the model does not give it: the declared
     /// default of a one-key path on an element the attribute belongs to.
     std::optional<model::Value> default_value;
-    /// `x.kind` on a surface: compared by the kinds the surface counts as.
+    /// `x.kind`, `f.to.kind`: a surface's kind, compared by every kind it counts as.
     bool reads_kind = false;
 };
 

@@ -133,3 +133,25 @@ rule AI {
     // the near misses: 'plain' says nothing of what it is, 'records' is not AI.
     CHECK(findings_of(evaluation.report) == Lines{"AI node 'classifier'", "AI node 'bot'"});
 }
+
+TEST_CASE("a flow's end of a custom kind counts as the kind it declares") {
+    const auto rules = kVocabulary + R"lf(
+rule FROM-AI {
+  title "Flows from AI generators are classified"
+  severity low
+  message "'{f}'"
+  for every flow f where f.from.kind == "ai_generator" require f has classified
+}
+attribute classified { on flow type boolean meaning "Classified" }
+)lf";
+    const auto evaluation = evaluate_text(rules, R"(surfaces:
+  - {id: classifier, kind: moderation_classifier, is: ai_generator}
+  - {id: plain, kind: moderation_classifier}
+  - {id: records, kind: crm_object}
+flows:
+  - {from: classifier, to: records}
+  - {from: plain, to: records}
+  - {from: records, to: classifier}
+)");
+    CHECK(findings_of(evaluation.report) == Lines{"FROM-AI flow 'classifier->records'"});
+}

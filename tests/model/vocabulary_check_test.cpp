@@ -128,6 +128,18 @@ TEST_CASE("an unknown kind is a warning, a typo gets a did-you-mean, a custom ki
           std::string::npos);
 }
 
+TEST_CASE("'is' is checked whatever the kind, and names one kind") {
+    const auto on_declared = read("surfaces:\n  - {id: c, kind: crm_object, is: ai_generatr}\n");
+    CHECK_FALSE(on_declared.model);
+    CHECK(on_declared.errors.find("'ai_generatr' is not a kind the packs declare [LF3010]") !=
+          std::string::npos);
+    const auto listed =
+        read("surfaces:\n  - {id: m, kind: classifier, is: [ai_generator, crm_object]}\n");
+    CHECK_FALSE(listed.model);
+    CHECK(listed.errors.find("error: 'is' must be one kind, not a list [LF3003]") !=
+          std::string::npos);
+}
+
 TEST_CASE("an undeclared key warns once, a did-you-mean only within two edits") {
     const auto near = read(kSurface + "    audiance: customer\n");
     CHECK(near.model);
