@@ -20,11 +20,15 @@ using NodeEffect = LayeredSearch::NodeEffect;
 using FlowEffect = LayeredSearch::FlowEffect;
 using Search = LayeredSearch;
 
+/// Attribute paths per surface or flow.
+using PathsOf = std::map<std::uint32_t, std::vector<std::string>>;
+
 /// A condition's outcome for every surface or flow, with what was missing
-/// where it was unknown.
+/// where it was unknown, and what it read from a default.
 struct Verdicts {
     std::vector<Truth> truth;
-    std::map<std::uint32_t, std::vector<std::string>> missing;
+    PathsOf missing;
+    PathsOf assumed;
 };
 
 /// One end of the rule that a search reached: what it shows about a subject.
@@ -34,7 +38,18 @@ struct Outcome {
     /// For `every flow` rules: the first flow of the path that breaks the rule.
     std::optional<std::uint32_t> bad_flow;
     std::vector<std::string> missing;
+    /// For a finding: the defaults read on the witness's surfaces and flows.
+    std::vector<std::string> assumed;
 };
+
+/// Adds `paths` to `into`, each once.
+void add_new(std::vector<std::string>& into, const std::vector<std::string>& paths) {
+    for (const auto& path : paths) {
+        if (std::find(into.begin(), into.end(), path) == into.end()) {
+            into.push_back(path);
+        }
+    }
+}
 
 class PathRuleRunner {
   public:
@@ -73,6 +88,9 @@ class PathRuleRunner {
             if (verdicts.truth[i] == Truth::unknown) {
                 verdicts.missing[i] = conditions_.missing();
             }
+            if (auto assumed = conditions_.assumed(); !assumed.empty()) {
+                verdicts.assumed[i] = std::move(assumed);
+            }
         }
         return verdicts;
     }
@@ -92,6 +110,7 @@ class PathRuleRunner {
                                                                : NodeEffect::open;
         }
         node_missing_ = verdicts.missing;
+        node_assumed_ = verdicts.assumed;
         return effects;
     }
 
@@ -126,7 +145,11 @@ class PathRuleRunner {
                            FlowEffect if_yes, FlowEffect if_no) {
         conditions_.clear_missing();
         conditions_.bind(slot, {ElementKind::flow, flow});
-        switch (conditions_.evaluate(condition)) {
+        const auto truth = conditions_.evaluate(condition);
+        if (const auto assumed = conditions_.assumed(); !assumed.empty()) {
+            add_new(flow_assumed_[flow], assumed);
+        }
+        switch (truth) {
             case Truth::yes:
                 return if_yes;
             case Truth::no:
@@ -134,12 +157,7 @@ class PathRuleRunner {
             case Truth::unknown:
                 break;
         }
-        auto& missing = flow_missing_[flow];
-        for (auto& path : conditions_.missing()) {
-            if (std::find(missing.begin(), missing.end(), path) == missing.end()) {
-                missing.push_back(std::move(path));
-            }
-        }
+        add_new(flow_missing_[flow], conditions_.missing());
         return static_cast<FlowEffect>(Search::kDoubtful | (if_no & Search::kViolating));
     }
 
@@ -222,6 +240,8 @@ class PathRuleRunner {
             if (!outcome.bad_flow && outcome.witness.omitted() > 0) {
                 outcome.bad_flow = first_bad_flow(search.full_witness(end, true, false));
             }
+            outcome.assumed = paths_on(outcome.witness.flows, &Verdicts::assumed, node_assumed_,
+                                       flow_assumed_, end_verdicts, seed_verdicts);
         } else if (search.reached(end, true, false) || search.reached(end, true, true)) {
             const bool doubt_on_path = !search.reached(end, true, false);
             outcome.witness.flows =
@@ -229,7 +249,8 @@ class PathRuleRunner {
             // What is missing is read on the flows the witness shows: on a
             // long path, its two ends. Reading every flow of thousands of
             // long paths would make the rule quadratic in the model.
-            outcome.missing = missing_on(outcome.witness.flows, end_verdicts, seed_verdicts);
+            outcome.missing = paths_on(outcome.witness.flows, &Verdicts::missing, node_missing_,
+                                       flow_missing_, end_verdicts, seed_verdicts);
         } else {
             return;
         }
@@ -250,31 +271,29 @@ class PathRuleRunner {
         }
     }
 
-    std::vector<std::string> missing_on(const std::vector<std::uint32_t>& path,
-                                        const Verdicts& end_verdicts,
-                                        const Verdicts& seed_verdicts) const {
-        std::vector<std::string> missing;
-        const auto add = [&](const std::map<std::uint32_t, std::vector<std::string>>& from,
-                             std::uint32_t key) {
+    /// The paths (missing, or assumed: `which`) recorded on the ends, the
+    /// surfaces and the flows of `path`.
+    std::vector<std::string> paths_on(const std::vector<std::uint32_t>& path,
+                                      PathsOf Verdicts::*which, const PathsOf& on_nodes,
+                                      const PathsOf& on_flows, const Verdicts& end_verdicts,
+                                      const Verdicts& seed_verdicts) const {
+        std::vector<std::string> paths;
+        const auto add = [&](const PathsOf& from, std::uint32_t key) {
             if (const auto it = from.find(key); it != from.end()) {
-                for (const auto& path : it->second) {
-                    if (std::find(missing.begin(), missing.end(), path) == missing.end()) {
-                        missing.push_back(path);
-                    }
-                }
+                add_new(paths, it->second);
             }
         };
         const bool per_source = query_.per == dsl::PathQuantifier::ReportPer::source;
         const auto first = model_.flows()[path.front()].from;
-        add(per_source ? end_verdicts.missing : seed_verdicts.missing, first);
+        add((per_source ? end_verdicts : seed_verdicts).*which, first);
         for (const auto flow : path) {
-            add(flow_missing_, flow);
-            add(node_missing_, model_.flows()[flow].from);
-            add(node_missing_, model_.flows()[flow].to);
+            add(on_flows, flow);
+            add(on_nodes, model_.flows()[flow].from);
+            add(on_nodes, model_.flows()[flow].to);
         }
         const auto last = model_.flows()[path.back()].to;
-        add(per_source ? seed_verdicts.missing : end_verdicts.missing, last);
-        return missing;
+        add((per_source ? seed_verdicts : end_verdicts).*which, last);
+        return paths;
     }
 
     void emit() {
@@ -290,6 +309,8 @@ class PathRuleRunner {
             bind_witness(outcome);
             auto finding =
                 builder_.finding(rule, element, query_.message, query_.remediation, conditions_);
+            // What the conditions last read says nothing of this path.
+            finding.assumed = outcome.assumed;
             builder_.add_witness(outcome.witness, finding.witness, finding.witness_omitted);
             context_.add(std::move(finding));
         }
@@ -330,8 +351,10 @@ class PathRuleRunner {
     const FindingBuilder& builder_;
     ConditionEvaluator conditions_;
     std::uint32_t surfaces_;
-    std::map<std::uint32_t, std::vector<std::string>> node_missing_;
-    std::map<std::uint32_t, std::vector<std::string>> flow_missing_;
+    PathsOf node_missing_;
+    PathsOf flow_missing_;
+    PathsOf node_assumed_;
+    PathsOf flow_assumed_;
     std::map<std::uint32_t, Outcome> outcomes_;  ///< per subject surface
 };
 

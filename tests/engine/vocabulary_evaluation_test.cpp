@@ -155,3 +155,34 @@ flows:
 )");
     CHECK(findings_of(evaluation.report) == Lines{"FROM-AI flow 'classifier->records'"});
 }
+
+TEST_CASE("a path finding lists the defaults read on its own path, and only those") {
+    const auto rules = kVocabulary + R"lf(
+rule LABELLED {
+  title "AI content reaches people through an accessible notice"
+  severity low
+  message "'{s}'"
+  for every path from node g where g.kind == "ai_generator"
+    to node s where s.kind == "crm_object"
+    require passes node d where d.accessible == true
+}
+)lf";
+    const auto evaluation = evaluate_text(rules, R"(surfaces:
+  - {id: gen, kind: ai_generator, accessible: false}
+  - {id: silent-notice, kind: api_gateway}
+  - {id: stated-notice, kind: api_gateway, accessible: false}
+  - {id: via-silent, kind: crm_object, accessible: false}
+  - {id: via-stated, kind: crm_object, accessible: false}
+flows:
+  - {from: gen, to: silent-notice}
+  - {from: silent-notice, to: via-silent}
+  - {from: gen, to: stated-notice}
+  - {from: stated-notice, to: via-stated}
+)");
+    // The notice that says nothing is taken as not accessible: that finding
+    // rests on the default; the other rests on what the model states.
+    CHECK(findings_of(evaluation.report) ==
+          Lines{"LABELLED node 'via-silent'", "LABELLED node 'via-stated'"});
+    CHECK(assumed_of(evaluation.report) ==
+          std::vector<std::vector<std::string>>{{"d.accessible"}, {}});
+}
