@@ -44,7 +44,8 @@ TEST_CASE("rules --format json gives each rule's metadata") {
 TEST_CASE("rules --pack keeps one pack, an unknown pack is an error") {
     const auto gdpr = run_lexflow("rules --pack gdpr --format json");
     REQUIRE(gdpr.exit_code == 0);
-    for (const auto& rule : nlohmann::json::parse(gdpr.out)["rules"]) {
+    const auto listed = nlohmann::json::parse(gdpr.out);
+    for (const auto& rule : listed["rules"]) {
         CHECK(rule["pack"] == "gdpr");
     }
     const auto unknown = run_lexflow("rules --pack gpdr");
