@@ -34,6 +34,10 @@ inline constexpr std::string_view duplicate_declaration = "LF2021";
 inline constexpr std::string_view unknown_kind = "LF2022";
 inline constexpr std::string_view invalid_declaration = "LF2023";
 inline constexpr std::string_view undeclared_name = "LF2024";
+inline constexpr std::string_view unknown_predicate = "LF2025";
+inline constexpr std::string_view predicate_arguments = "LF2026";  ///< how many, or of what
+inline constexpr std::string_view recursive_predicate = "LF2027";
+inline constexpr std::string_view count_not_compared = "LF2028";
 
 inline constexpr std::string_view malformed_yaml = "LF3001";
 inline constexpr std::string_view missing_key = "LF3002";

@@ -73,6 +73,8 @@ struct Expr {
         any_of,   ///< `or`: some operand
         negate,   ///< `not` operands[0]
         exists,   ///< `exists binding [where operands[0]]`
+        count,    ///< `count([distinct path for] binding [where operands[0]])`: a number
+        call,     ///< `callee(arguments)`: a named predicate applied to variables
     };
     Kind kind = Kind::literal;
     base::SourceRange range;
@@ -81,6 +83,26 @@ struct Expr {
     CompareOp op = CompareOp::eq;
     Binding binding;
     std::vector<Expr> operands;
+    bool distinct = false;  ///< `count(distinct path for ...)`: count the values of `path`
+    std::string callee;     ///< the predicate a `call` applies
+    std::vector<AttributePath> arguments;  ///< of a `call`: variables, without keys
+};
+
+/// `node x` in a predicate's parameter list.
+struct Parameter {
+    Domain domain = Domain::node;
+    std::string name;
+    base::SourceRange range;
+};
+
+/// `predicate NAME(DOMAIN x, ...) = C`: a condition with a name. Rules apply
+/// it to their variables; it reads only its parameters and `model`.
+struct Predicate {
+    std::string name;
+    base::SourceRange range;  ///< the name
+    std::vector<Parameter> parameters;
+    Expr body;
+    std::string pack;  ///< the pack of the file that declares it; empty for none
 };
 
 /// `for every path from node g [where C1] to node s [where C2] require R
@@ -152,6 +174,9 @@ struct Rule {
 
     /// `for every subject [where condition] require requirement`; or `path`.
     std::optional<Binding> subject;
+    /// `for the model [where condition] require requirement`: a rule about the
+    /// model as a whole, with no subject (then `subject` and `path` are none).
+    bool about_model = false;
     std::optional<Expr> condition;
     std::optional<Expr> requirement;
     std::optional<PathQuantifier> path;  ///< set instead of the three above for path rules
@@ -191,6 +216,7 @@ struct Expectation {
     std::string rule_id;
     base::SourceRange rule_range;
     Status status = Status::gap;
+    bool on_model = false;  ///< `on model`: a finding of a rule about the whole model
     Domain kind = Domain::node;
     std::string subject;
     /// `witness ["a", "b"]`: the surfaces the reported path passes, in order.
@@ -263,6 +289,7 @@ struct RuleFile {
     std::vector<TestCase> tests;
     std::vector<KindDecl> kinds;
     std::vector<AttributeDecl> attributes;
+    std::vector<Predicate> predicates;
 };
 
 }  // namespace lexflow::dsl

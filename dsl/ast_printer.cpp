@@ -47,6 +47,18 @@ std::string dump(const Expr& expr) {
         case Expr::Kind::exists:
             out += " " + dump(expr.binding);
             break;
+        case Expr::Kind::count:
+            out += " " + dump(expr.binding);
+            if (expr.distinct) {
+                out += " distinct " + expr.path.spelling();
+            }
+            break;
+        case Expr::Kind::call:
+            out += " " + expr.callee;
+            for (const auto& argument : expr.arguments) {
+                out += " " + argument.variable;
+            }
+            break;
         default:
             break;
     }
@@ -76,6 +88,10 @@ std::string dump(const Rule& rule) {
     }
     out += fmt::format("  message={}\n  remediation={}\n", rule.message ? rule.message->raw : "-",
                        rule.remediation ? rule.remediation->raw : "-");
+    if (rule.about_model) {
+        out += fmt::format("  model where {} require {}\n", dump(rule.condition),
+                           dump(rule.requirement));
+    }
     if (rule.subject) {
         out += fmt::format("  every {} where {} require {}\n", dump(*rule.subject),
                            dump(rule.condition), dump(rule.requirement));
@@ -106,9 +122,9 @@ std::string dump(const TestCase& test) {
     }
     for (const auto& expectation : test.expectations) {
         out += fmt::format(
-            "  expect {} status={} {} {} witness={}\n", expectation.rule_id,
-            static_cast<int>(expectation.status), static_cast<int>(expectation.kind),
-            expectation.subject,
+            "  expect {} status={} {} {} {} witness={}\n", expectation.rule_id,
+            static_cast<int>(expectation.status), expectation.on_model ? "model" : "element",
+            static_cast<int>(expectation.kind), expectation.subject,
             expectation.witness ? fmt::format("{}", fmt::join(*expectation.witness, ",")) : "-");
     }
     return out;
@@ -131,6 +147,13 @@ std::string dump(const RuleFile& file) {
     }
     for (const auto& test : file.tests) {
         out += dump(test);
+    }
+    for (const auto& predicate : file.predicates) {
+        out += fmt::format("predicate {} pack={}", predicate.name, predicate.pack);
+        for (const auto& parameter : predicate.parameters) {
+            out += fmt::format(" {}:{}", static_cast<int>(parameter.domain), parameter.name);
+        }
+        out += " = " + dump(predicate.body) + "\n";
     }
     for (const auto& kind : file.kinds) {
         out += fmt::format("kind {} is={} meaning={}\n", kind.name, kind.is, kind.meaning);

@@ -4,11 +4,13 @@
 #include <cctype>
 #include <iterator>
 #include <map>
+#include <set>
 
 #include "base/diagnostic_ids.hpp"
 #include "base/edit_distance.hpp"
 #include "base/iso_date.hpp"
 #include "dsl/interpolation.hpp"
+#include "dsl/predicate_graph.hpp"
 #include "dsl/test_checker.hpp"
 #include "dsl/vocabulary_checker.hpp"
 #include "dsl/vocabulary_use.hpp"
@@ -18,6 +20,10 @@ namespace lexflow::dsl {
 namespace {
 
 constexpr std::string_view kModelVariable = "model";
+/// Conditions a rule may have once its predicate calls are expanded, and how
+/// deep they may nest (evaluation recurses into them).
+constexpr std::size_t kMaxExpandedNodes = 100'000;
+constexpr std::size_t kMaxExpandedDepth = 1'000;
 
 /// A variable visible at some point of a rule, and what it ranges over.
 struct ScopeEntry {
@@ -35,12 +41,16 @@ class Checker {
         RuleSet result;
         result.vocabulary = check_vocabulary(files, diagnostics_);
         vocabulary_ = &result.vocabulary;
+        collect_predicates(files, result);
+        predicates_ = &result.predicates;
+        check_predicates(result.predicates);
         collect_packs(files, result);
         check_pack_references(files, result);
         collect_patterns(files, result);
         for (auto& file : files) {
             for (auto& rule : file.rules) {
                 check_rule(rule);
+                check_expansion(rule);
                 check_covers(rule, result);
                 result.rules.push_back(std::move(rule));
             }
@@ -78,6 +88,8 @@ class Checker {
             if (clause.applies_when) {
                 check_expression(*clause.applies_when, {{std::string(kModelVariable), {}}},
                                  /*applicability=*/true);
+                check_expansion({&*clause.applies_when}, clause.id_range,
+                                "pack '" + clause.id + "'");
             }
             result.packs.push_back(
                 {clause.id, clause.title, std::move(clause.applies_when), clause.id_range});
@@ -145,7 +157,8 @@ class Checker {
         for (const auto& [field, range] : rule.repeated_fields) {
             error(base::diagnostic_ids::duplicate_field, range,
                   "'" + field + "' is given more than once in rule '" + rule.id + "'",
-                  field == "for every" ? "a rule has one 'for every' clause" : "keep one");
+                  field == "for" ? "a rule has one 'for every' or 'for the model' clause"
+                                 : "keep one");
         }
         check_required_fields(rule);
         check_severity(rule);
@@ -158,12 +171,12 @@ class Checker {
             check_path_rule(rule);
             return;
         }
-        if (!rule.subject) {
+        if (!rule.subject && !rule.about_model) {
             return;
         }
         Scope scope{{std::string(kModelVariable), {}}};
-        if (declare(rule.subject->variable, rule.subject->variable_range, rule.subject->domain,
-                    scope)) {
+        if (rule.subject && declare(rule.subject->variable, rule.subject->variable_range,
+                                    rule.subject->domain, scope)) {
             scope.push_back({rule.subject->variable, rule.subject->domain});
         }
         if (rule.condition) {
@@ -263,7 +276,7 @@ class Checker {
         require(rule.title.has_value(), "title", "title \"What the rule checks\"");
         require(!rule.severity_spelling.empty(), "severity", "severity high");
         require(rule.message.has_value(), "message", "message \"'{x}' lacks ...\"");
-        require(rule.subject.has_value() || rule.path.has_value(), "for every",
+        require(rule.subject.has_value() || rule.path.has_value() || rule.about_model, "for every",
                 "for every node x where x.kind == \"...\" require ...");
     }
 
@@ -336,12 +349,22 @@ class Checker {
                 return;
             case Expr::Kind::compare:
                 check_compared(expr);
+                check_counted(expr);
                 for (const auto& operand : expr.operands) {
-                    check_expression(operand, scope, applicability);
+                    check_operand(operand, scope, applicability);
                 }
                 return;
             case Expr::Kind::exists:
                 check_exists(expr, scope, applicability);
+                return;
+            case Expr::Kind::count:
+                error(base::diagnostic_ids::count_not_compared, expr.range,
+                      "count(...) is a number, not a condition",
+                      "compare it, e.g. count(node n where ...) >= 1");
+                check_exists(expr, scope, applicability);
+                return;
+            case Expr::Kind::call:
+                check_call(expr, scope, applicability);
                 return;
             default:
                 for (const auto& operand : expr.operands) {
@@ -373,6 +396,178 @@ class Checker {
         }
     }
 
+    /// A comparison's operand: a count is checked like the `exists` it
+    /// resembles; anything else as a condition.
+    void check_operand(const Expr& operand, const Scope& scope, bool applicability) {
+        if (operand.kind == Expr::Kind::count) {
+            check_exists(operand, scope, applicability);
+            return;
+        }
+        check_expression(operand, scope, applicability);
+    }
+
+    /// A count compares as a number: with `==`, `!=`, `<`, ... and with a
+    /// number, an attribute or another count.
+    void check_counted(const Expr& expr) {
+        const auto& left = expr.operands[0];
+        const auto& right = expr.operands[1];
+        if (left.kind != Expr::Kind::count && right.kind != Expr::Kind::count) {
+            return;
+        }
+        if (expr.op == CompareOp::in || expr.op == CompareOp::not_in) {
+            error(base::diagnostic_ids::count_not_compared, expr.range,
+                  "a count cannot be looked up with 'in'",
+                  "compare it with ==, !=, <, <=, > or >=");
+            return;
+        }
+        for (const auto* side : {&left, &right}) {
+            if (side->kind == Expr::Kind::literal && side->literal.kind != Literal::Kind::number) {
+                error(base::diagnostic_ids::count_not_compared, side->range,
+                      "a count is compared with a number, not with this value",
+                      "write a number, such as 1");
+            }
+        }
+    }
+
+    void collect_predicates(std::vector<RuleFile>& files, RuleSet& result) {
+        std::map<std::string, base::SourceRange, std::less<>> seen;
+        for (auto& file : files) {
+            for (auto& predicate : file.predicates) {
+                if (const auto [first, inserted] = seen.emplace(predicate.name, predicate.range);
+                    !inserted) {
+                    error(base::diagnostic_ids::duplicate_declaration, predicate.range,
+                          "predicate '" + predicate.name + "' is declared more than once",
+                          "keep one declaration, or give one of them another name",
+                          {{"first declared here", first->second}});
+                    continue;
+                }
+                result.predicates.push_back(std::move(predicate));
+            }
+        }
+    }
+
+    /// A predicate's body reads its parameters and `model`; no predicate may
+    /// call itself, directly or through others.
+    void check_predicates(const std::vector<Predicate>& predicates) {
+        graph_.emplace(predicates);
+        for (const auto& predicate : predicates) {
+            Scope scope{{std::string(kModelVariable), {}}};
+            for (const auto& parameter : predicate.parameters) {
+                if (declare(parameter.name, parameter.range, parameter.domain, scope)) {
+                    scope.push_back({parameter.name, parameter.domain});
+                }
+            }
+            check_expression(predicate.body, scope, false);
+        }
+        for (const auto& cycle : graph_->cycles()) {
+            error(base::diagnostic_ids::recursive_predicate, cycle.call->path.range,
+                  "predicate '" + predicates[cycle.caller].name + "' calls '" + cycle.call->callee +
+                      "', which leads back to it",
+                  "predicates cannot call themselves, directly or through others");
+            has_cycles_ = true;
+        }
+    }
+
+    /// Calls are evaluated by putting the predicate's body in their place: a
+    /// condition that would grow past kMaxExpandedNodes is refused.
+    void check_expansion(const Rule& rule) {
+        const auto* path = rule.path ? &*rule.path : nullptr;
+        const auto part = [](const std::optional<Expr>& expr) { return expr ? &*expr : nullptr; };
+        check_expansion({part(rule.condition), part(rule.requirement),
+                         path ? part(path->source_condition) : nullptr,
+                         path ? part(path->target_condition) : nullptr,
+                         path ? part(path->via_condition) : nullptr,
+                         path ? part(path->through_condition) : nullptr},
+                        rule.id_range, "rule '" + rule.id + "'");
+    }
+
+    void check_expansion(std::initializer_list<const Expr*> conditions, base::SourceRange range,
+                         const std::string& what) {
+        if (!graph_ || has_cycles_) {
+            return;
+        }
+        std::size_t nodes = 0;
+        std::size_t depth = 0;
+        for (const auto* expr : conditions) {
+            if (expr != nullptr) {
+                const auto expansion = graph_->expanded(*expr, kMaxExpandedNodes + 1);
+                nodes += expansion.size;
+                depth = std::max(depth, expansion.depth);
+            }
+        }
+        if (depth > kMaxExpandedDepth) {
+            error(base::diagnostic_ids::limit_exceeded, range,
+                  what + " nests deeper than " + std::to_string(kMaxExpandedDepth) +
+                      " conditions once its predicates are expanded",
+                  "predicates calling predicates in a long chain nest; shorten the chain");
+            return;
+        }
+        if (nodes > kMaxExpandedNodes) {
+            error(base::diagnostic_ids::limit_exceeded, range,
+                  what + " grows past " + std::to_string(kMaxExpandedNodes) +
+                      " conditions once its predicates are expanded",
+                  "predicates that call others several times multiply; call fewer, or "
+                  "split the rule");
+        }
+    }
+
+    [[nodiscard]] const Predicate* find(const std::string& name) const {
+        const auto index = graph_ ? graph_->index_of(name) : std::nullopt;
+        return index ? &(*predicates_)[*index] : nullptr;
+    }
+
+    /// `name(a, b)`: a declared predicate, given one bound variable of the
+    /// right domain per parameter.
+    void check_call(const Expr& call, const Scope& scope, bool applicability) {
+        const auto* predicate = find(call.callee);
+        if (predicate == nullptr) {
+            std::vector<std::string_view> names;
+            if (predicates_ != nullptr) {
+                for (const auto& declared : *predicates_) {
+                    names.push_back(declared.name);
+                }
+            }
+            std::sort(names.begin(), names.end());
+            auto help = base::did_you_mean(call.callee, names);
+            error(base::diagnostic_ids::unknown_predicate, call.path.range,
+                  "unknown predicate '" + call.callee + "'",
+                  help.empty()
+                      ? "declare it with: predicate " + call.callee + "(node x) = <condition>"
+                      : std::move(help));
+            return;
+        }
+        const auto& parameters = predicate->parameters;
+        if (call.arguments.size() != parameters.size()) {
+            error(base::diagnostic_ids::predicate_arguments, call.range,
+                  fmt_count(call.arguments.size()) + " given to '" + call.callee +
+                      "', which takes " + fmt_count(parameters.size()),
+                  "give one variable per parameter", {{"declared here", predicate->range}});
+            return;
+        }
+        for (std::size_t i = 0; i < parameters.size(); ++i) {
+            const auto& argument = call.arguments[i];
+            const auto* entry =
+                resolve(argument.variable, argument.variable_range, scope, applicability);
+            if (entry == nullptr) {
+                continue;
+            }
+            if (entry->domain != parameters[i].domain) {
+                const auto given =
+                    entry->domain ? std::string(to_string(*entry->domain)) : std::string("model");
+                error(base::diagnostic_ids::predicate_arguments, argument.variable_range,
+                      "'" + argument.variable + "' is a " + given + ", but parameter '" +
+                          parameters[i].name + "' of '" + call.callee + "' is a " +
+                          std::string(to_string(parameters[i].domain)),
+                      "pass a variable bound to a " + std::string(to_string(parameters[i].domain)),
+                      {{"declared here", parameters[i].range}});
+            }
+        }
+    }
+
+    static std::string fmt_count(std::size_t arguments) {
+        return std::to_string(arguments) + (arguments == 1 ? " argument" : " arguments");
+    }
+
     void check_exists(const Expr& expr, const Scope& scope, bool applicability) {
         const auto& binding = expr.binding;
         if (binding.adjacency != Adjacency::none) {
@@ -397,6 +592,9 @@ class Checker {
         for (const auto& operand : expr.operands) {
             check_expression(operand, inner, applicability);
         }
+        if (expr.kind == Expr::Kind::count && expr.distinct) {
+            read(expr.path, inner, applicability);
+        }
     }
 
     void check_template_variables(const Template& text, const Scope& scope) {
@@ -408,7 +606,10 @@ class Checker {
     }
 
     base::Diagnostics& diagnostics_;
-    const base::Vocabulary* vocabulary_ = nullptr;  ///< of the rule set being checked
+    const base::Vocabulary* vocabulary_ = nullptr;        ///< of the rule set being checked
+    const std::vector<Predicate>* predicates_ = nullptr;  ///< of the rule set being checked
+    std::optional<PredicateGraph> graph_;                 ///< of predicates_
+    bool has_cycles_ = false;
     std::map<std::string, base::SourceRange> rule_ids_;
 };
 

@@ -103,11 +103,15 @@ struct kw_default : kw<TAO_PEGTL_STRING("default")> {};
 struct kw_open : kw<TAO_PEGTL_STRING("open")> {};
 struct kw_meaning : kw<TAO_PEGTL_STRING("meaning")> {};
 struct kw_list : kw<TAO_PEGTL_STRING("list")> {};
+struct kw_the : kw<TAO_PEGTL_STRING("the")> {};
+struct kw_count : kw<TAO_PEGTL_STRING("count")> {};
+struct kw_distinct : kw<TAO_PEGTL_STRING("distinct")> {};
+struct kw_predicate : kw<TAO_PEGTL_STRING("predicate")> {};
 
 struct reserved_word
     : p::sor<kw_and, kw_or, kw_not, kw_in, kw_has, kw_exists, kw_where, kw_require, kw_every,
              kw_for, kw_from, kw_to, kw_true, kw_false, kw_node, kw_flow, kw_role, kw_rule, kw_pack,
-             kw_path, kw_passes, kw_satisfies, kw_no, kw_unless, kw_through> {};
+             kw_path, kw_passes, kw_satisfies, kw_no, kw_unless, kw_through, kw_count> {};
 
 /// A variable: an identifier that is not a reserved word.
 struct variable : p::seq<p::not_at<reserved_word>, identifier> {};
@@ -156,7 +160,8 @@ struct paren_inner : p::seq<expression> {};
 struct paren_close : p::one<')'> {};
 struct parenthesised : p::seq<p::one<'('>, ws, p::must<paren_inner>, ws, p::must<paren_close>> {};
 
-struct operand : p::sor<literal, path, parenthesised> {};
+struct count_expr;
+struct operand : p::sor<literal, count_expr, path, parenthesised> {};
 struct operand_after_operator : p::seq<operand> {};
 
 struct op_eq : p::string<'=', '='> {};
@@ -203,10 +208,38 @@ struct exists_expr
     : p::seq<kw_exists, ws, p::must<domain_after_exists>, ws, p::must<bound_variable>, ws,
              p::opt<adjacency, ws>, p::opt<where_clause>> {};
 
+/// `count(node n [from|to x] [where C])`, `count(distinct n.key for node n
+/// ...)`: a number, to be compared.
+struct counted
+    : p::seq<domain, ws, p::must<bound_variable>, ws, p::opt<adjacency, ws>, p::opt<where_clause>> {
+};
+struct counted_after_for : p::seq<counted> {};
+struct for_after_distinct : p::seq<kw_for> {};
+struct distinct_path : p::seq<path> {};
+struct distinct_path_after_keyword : p::seq<distinct_path> {};
+struct distinct_count : p::seq<kw_distinct, ws, p::must<distinct_path_after_keyword>, ws,
+                               p::must<for_after_distinct>, ws, p::must<counted_after_for>> {};
+struct count_body : p::sor<distinct_count, counted> {};
+struct count_body_after_open : p::seq<count_body> {};
+struct count_open : p::one<'('> {};
+struct count_close : p::one<')'> {};
+struct count_expr : p::seq<kw_count, ws, p::must<count_open>, ws, p::must<count_body_after_open>,
+                           ws, p::must<count_close>> {};
+
+/// `machine_made(f)`: a named predicate applied to variables.
+struct predicate_ref : p::seq<p::not_at<reserved_word>, identifier> {};
+struct call_argument : p::seq<variable> {};
+struct argument_after_comma : p::seq<call_argument> {};
+struct call_close : p::one<')'> {};
+struct call_arguments
+    : p::opt<call_argument, ws, p::star<p::one<','>, ws, p::must<argument_after_comma>, ws>> {};
+struct predicate_call
+    : p::seq<predicate_ref, ws, p::one<'('>, ws, call_arguments, p::must<call_close>> {};
+
 struct not_expr;
 struct condition_after_not : p::seq<not_expr> {};
 struct negation : p::seq<kw_not, ws, p::must<condition_after_not>> {};
-struct not_expr : p::sor<negation, exists_expr, comparison> {};
+struct not_expr : p::sor<negation, exists_expr, predicate_call, comparison> {};
 
 struct condition_after_and : p::seq<not_expr> {};
 struct conjunction : p::seq<not_expr, ws, p::star<kw_and, ws, p::must<condition_after_and>, ws>> {};
@@ -240,6 +273,7 @@ struct rule_where : p::seq<kw_where, ws, p::must<condition_after_where>> {};
 struct require_clause : p::seq<kw_require, ws, p::must<requirement>> {};
 struct require_after_variable : p::seq<require_clause> {};
 struct require_after_condition : p::seq<require_clause> {};
+struct require_after_model : p::seq<require_clause> {};
 struct element_quantifier : p::seq<domain, ws, p::must<bound_variable>, ws,
                                    p::sor<p::seq<rule_where, ws, p::must<require_after_condition>>,
                                           p::must<require_after_variable>>> {};
@@ -294,9 +328,17 @@ struct path_quantifier
              p::opt<through_clause, ws>, p::must<path_require_after_end>, ws, p::opt<report_per>> {
 };
 
+// Estate-level rules: `for the model [where C] require R`.
+struct model_after_the : p::seq<kw_model> {};
+struct model_quantifier : p::seq<kw_the, ws, p::must<model_after_the>, ws,
+                                 p::sor<p::seq<rule_where, ws, p::must<require_after_condition>>,
+                                        p::must<require_after_model>>> {};
+
 struct for_clause
-    : p::seq<kw_for, ws, p::must<every_after_for>, ws,
-             p::sor<path_quantifier, element_quantifier, p::raise<domain_after_every>>> {};
+    : p::seq<kw_for, ws,
+             p::sor<model_quantifier, p::seq<p::must<every_after_for>, ws,
+                                             p::sor<path_quantifier, element_quantifier,
+                                                    p::raise<domain_after_every>>>>> {};
 
 struct rule_item
     : p::sor<title_field, description_field, cite_field, severity_field, tags_field, message_field,
@@ -323,6 +365,25 @@ struct pack_name_after_keyword : p::seq<pack_name> {};
 struct pack_clause
     : p::seq<kw_pack, ws, p::must<pack_name_after_keyword>, ws,
              p::opt<p::sor<p::seq<pack_title, ws, p::must<pack_body_after_title>>, pack_body>>> {};
+
+// ---------------------------------------------------------------- named predicates
+
+/// `predicate machine_made(flow f) = C`: a condition with a name, for rules
+/// to apply to their variables.
+struct predicate_name : p::seq<p::not_at<reserved_word>, identifier> {};
+struct predicate_name_after_keyword : p::seq<predicate_name> {};
+struct parameter : p::seq<domain, ws, p::must<bound_variable>> {};
+struct parameter_after_comma : p::seq<parameter> {};
+struct parameters_open : p::one<'('> {};
+struct parameters_close : p::one<')'> {};
+struct equals_after_parameters : p::one<'='> {};
+struct predicate_body : p::seq<expression> {};
+struct predicate_decl
+    : p::seq<kw_predicate, ws, p::must<predicate_name_after_keyword>, ws, p::must<parameters_open>,
+             ws,
+             p::opt<parameter, ws, p::star<p::one<','>, ws, p::must<parameter_after_comma>, ws>>,
+             p::must<parameters_close>, ws, p::must<equals_after_parameters>, ws,
+             p::must<predicate_body>> {};
 
 // ---------------------------------------------------------------- failure patterns
 
@@ -444,9 +505,11 @@ struct witness_list : p::seq<list_literal> {};
 struct witness_list_after_keyword : p::seq<witness_list> {};
 struct witness_clause : p::seq<kw_witness, ws, p::must<witness_list_after_keyword>> {};
 struct expect_none : p::seq<kw_none, p::not_at<id_other>> {};
+struct subject_model : p::seq<kw_model> {};
+struct element_subject : p::seq<p::must<kind_after_on>, ws, p::must<subject_id_after_kind>> {};
 struct expect_finding : p::seq<rule_ref, ws, p::opt<expect_status, ws>, p::must<on_after_rule>, ws,
-                               p::must<kind_after_on>, ws, p::must<subject_id_after_kind>,
-                               p::opt<ws, witness_clause>> {};
+                               p::sor<subject_model, element_subject>, p::opt<ws, witness_clause>> {
+};
 struct expectation_after_expect : p::sor<expect_none, expect_finding> {};
 struct test_expect_field : p::seq<kw_expect, ws, p::must<expectation_after_expect>> {};
 
@@ -458,9 +521,10 @@ struct test_decl : p::seq<kw_test, ws, p::must<test_name_after_keyword>, ws, p::
 // ---------------------------------------------------------------- files
 
 struct end_of_file : p::eof {};
-struct file
-    : p::seq<ws, p::opt<pack_clause, ws>,
-             p::star<p::sor<rule_decl, pattern_decl, test_decl, kind_decl, attribute_decl>, ws>,
-             p::must<end_of_file>> {};
+struct file : p::seq<ws, p::opt<pack_clause, ws>,
+                     p::star<p::sor<rule_decl, pattern_decl, test_decl, kind_decl, attribute_decl,
+                                    predicate_decl>,
+                             ws>,
+                     p::must<end_of_file>> {};
 
 }  // namespace lexflow::dsl::grammar

@@ -42,8 +42,11 @@ void walk(const Expr& expr, Visit&& visit) {
 bool mentions(const Expr& expr, const std::string& variable) {
     bool found = false;
     walk(expr, [&](const Expr& node) {
-        found = found || ((node.kind == Expr::Kind::path || node.kind == Expr::Kind::has) &&
-                          node.path.variable == variable);
+        const bool reads_path = node.kind == Expr::Kind::path || node.kind == Expr::Kind::has ||
+                                (node.kind == Expr::Kind::count && node.distinct);
+        found = found || (reads_path && node.path.variable == variable) ||
+                std::any_of(node.arguments.begin(), node.arguments.end(),
+                            [&](const AttributePath& a) { return a.variable == variable; });
     });
     return found;
 }
@@ -80,6 +83,12 @@ class Linter {
                 lint(rule);
             }
         }
+        const auto called = called_predicates();
+        for (const auto& predicate : rules_.predicates) {
+            if (scope_.files.count(predicate.range.file) > 0) {
+                lint(predicate, called);
+            }
+        }
     }
 
   private:
@@ -112,6 +121,46 @@ class Linter {
         }
     }
 
+    /// The names of the predicates that some rule, pack or other predicate calls.
+    [[nodiscard]] std::set<std::string> called_predicates() const {
+        std::set<std::string> called;
+        const auto note = [&](const Expr& expr) {
+            walk(expr, [&](const Expr& node) {
+                if (node.kind == Expr::Kind::call) {
+                    called.insert(node.callee);
+                }
+            });
+        };
+        for (const auto& rule : rules_.rules) {
+            for_each_condition(rule, note);
+        }
+        for (const auto& pack : rules_.packs) {
+            if (pack.applies_when) {
+                note(*pack.applies_when);
+            }
+        }
+        for (const auto& predicate : rules_.predicates) {
+            note(predicate.body);
+        }
+        return called;
+    }
+
+    void lint(const Predicate& predicate, const std::set<std::string>& called) {
+        if (called.count(predicate.name) == 0) {
+            warn(predicate.range, "unused-predicate",
+                 "no loaded rule uses the predicate '" + predicate.name + "'",
+                 "call it in a rule, as " + predicate.name + "(...), or remove it");
+        }
+        for (const auto& parameter : predicate.parameters) {
+            if (!mentions(predicate.body, parameter.name)) {
+                warn(parameter.range, "unused-variable",
+                     "the predicate never reads its parameter '" + parameter.name + "'",
+                     "read it in the condition, or drop the parameter");
+            }
+        }
+        walk(predicate.body, [&](const Expr& node) { check_node(node); });
+    }
+
     void check_node(const Expr& node) {
         if (node.kind == Expr::Kind::path || node.kind == Expr::Kind::has) {
             check_keys(node.path);
@@ -119,12 +168,15 @@ class Linter {
         if (node.kind == Expr::Kind::compare) {
             check_comparison(node);
         }
-        if (node.kind == Expr::Kind::exists && !node.operands.empty() &&
+        const bool binds =
+            node.kind == Expr::Kind::exists || (node.kind == Expr::Kind::count && !node.distinct);
+        if (binds && !node.operands.empty() &&
             !mentions(node.operands.front(), node.binding.variable)) {
+            const auto* what = node.kind == Expr::Kind::exists ? "'exists'" : "'where'";
             warn(node.binding.variable_range, "unused-variable",
                  "'" + node.binding.variable + "' is bound but its condition never reads it",
                  "the condition is the same for every element; read '" + node.binding.variable +
-                     "' in it, or drop the 'exists'");
+                     "' in it, or drop the " + what);
         }
     }
 

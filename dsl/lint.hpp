@@ -21,7 +21,7 @@ struct LintScope {
 /// Warnings about rules that parse and check but are probably wrong, each
 /// named after its check (clang-tidy style), e.g. "[unused-variable]":
 /// missing-citation, missing-remediation, unknown-attribute,
-/// constant-comparison, unused-variable, unreachable-where.
+/// constant-comparison, unused-variable, unreachable-where, unused-predicate.
 void lint_rules(const RuleSet& rules, const LintScope& scope, base::Diagnostics& diagnostics);
 
 }  // namespace lexflow::dsl

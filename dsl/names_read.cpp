@@ -25,7 +25,8 @@ class NamesCollector {
         if (expr == nullptr) {
             return;
         }
-        if (expr->kind == Expr::Kind::path || expr->kind == Expr::Kind::has) {
+        if (expr->kind == Expr::Kind::path || expr->kind == Expr::Kind::has ||
+            (expr->kind == Expr::Kind::count && expr->distinct)) {
             names_.keys.insert(expr->path.keys.begin(), expr->path.keys.end());
         }
         using Op = CompareOp;
@@ -80,6 +81,9 @@ NamesRead names_read_by(const RuleSet& rules) {
     }
     for (const auto& pack : rules.packs) {
         collector.visit(pack.applies_when ? &*pack.applies_when : nullptr);
+    }
+    for (const auto& predicate : rules.predicates) {
+        collector.visit(&predicate.body);
     }
     return names;
 }

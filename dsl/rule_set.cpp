@@ -16,8 +16,16 @@ const Rule* RuleSet::find_rule(std::string_view id) const {
     return found == rules.end() ? nullptr : &*found;
 }
 
+const Predicate* RuleSet::find_predicate(std::string_view name) const {
+    const auto found = std::find_if(predicates.begin(), predicates.end(),
+                                    [name](const Predicate& p) { return p.name == name; });
+    return found == predicates.end() ? nullptr : &*found;
+}
+
 RuleSet RuleSet::subset(const std::vector<std::string>& rule_ids) const {
     RuleSet result;
+    result.vocabulary = vocabulary;
+    result.predicates = predicates;
     for (const auto& rule : rules) {
         if (std::find(rule_ids.begin(), rule_ids.end(), rule.id) != rule_ids.end()) {
             result.rules.push_back(rule);

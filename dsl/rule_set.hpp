@@ -23,13 +23,17 @@ struct RuleSet {
     std::vector<Pack> packs;
     std::vector<Rule> rules;        ///< in load order
     std::vector<Pattern> patterns;  ///< in load order
-    std::vector<TestCase> tests;    ///< in load order; each names only loaded rules
+    /// Named conditions, checked: no two share a name, none calls itself.
+    std::vector<Predicate> predicates;
+    std::vector<TestCase> tests;  ///< in load order; each names only loaded rules
     /// What models may say, as the loaded files declare it.
     base::Vocabulary vocabulary;
 
     [[nodiscard]] const Pack* find_pack(std::string_view id) const;
     [[nodiscard]] const Rule* find_rule(std::string_view id) const;
-    /// Only the rules with these ids, and the packs they belong to; no tests.
+    [[nodiscard]] const Predicate* find_predicate(std::string_view name) const;
+    /// Only the rules with these ids, the packs they belong to, the
+    /// predicates and the vocabulary; no tests.
     [[nodiscard]] RuleSet subset(const std::vector<std::string>& rule_ids) const;
 };
 

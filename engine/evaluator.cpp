@@ -75,20 +75,28 @@ class ElementRuleRunner {
         : context_(context), builder_(context.builder) {}
 
     void run(const dsl::Rule& rule) {
-        const auto query = compile_rule(rule, context_.values, context_.vocabulary);
+        const auto query = compile_rule(rule, context_.values, context_.rules);
         ConditionEvaluator conditions(context_.values, context_.graph, context_.budget,
                                       &context_.kinds, query.slot_count);
+        if (query.about_model) {
+            check_subject(query, conditions, std::nullopt);
+            return;
+        }
         const auto kind = element_kind(query.domain);
         const auto count = static_cast<std::uint32_t>(domain_size(context_.values.model(), kind));
         for (std::uint32_t i = 0; i < count; ++i) {
-            check_subject(query, conditions, {kind, i});
+            check_subject(query, conditions, ElementRef{kind, i});
         }
     }
 
   private:
-    void check_subject(const Query& query, ConditionEvaluator& conditions, ElementRef element) {
+    /// Decides for one element, or for the model as a whole (no element).
+    void check_subject(const Query& query, ConditionEvaluator& conditions,
+                       std::optional<ElementRef> element) {
         conditions.clear_missing();
-        conditions.bind(kSubjectSlot, element);
+        if (element) {
+            conditions.bind(kSubjectSlot, *element);
+        }
         if (query.condition) {
             const auto applies = conditions.evaluate(*query.condition);
             if (applies == Truth::no) {
@@ -116,11 +124,11 @@ class ElementRuleRunner {
 
     /// A subject passed, or was left out, on a default: the report says so.
     void note_defaults(const Query& query, const ConditionEvaluator& conditions,
-                       ElementRef element) {
+                       std::optional<ElementRef> element) {
         auto assumed = conditions.assumed();
         if (!assumed.empty()) {
-            context_.add(report::DecidedOnDefaults{query.rule->id, builder_.subject(element),
-                                                   std::move(assumed)});
+            context_.add(report::DecidedOnDefaults{
+                query.rule->id, builder_.subject_or_model(element), std::move(assumed)});
         }
     }
 
@@ -134,8 +142,7 @@ PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules,
     if (!pack.applies_when) {
         return PackStatus::State::applied;
     }
-    const auto condition =
-        compile_condition(*pack.applies_when, context.values, context.vocabulary);
+    const auto condition = compile_condition(*pack.applies_when, context.values, rules);
     ConditionEvaluator conditions(context.values, context.graph, context.budget, &context.kinds, 1);
     switch (conditions.evaluate(condition)) {
         case Truth::yes:
@@ -257,8 +264,8 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
     StepBudget budget(budget_steps);
     const FindingBuilder builder(values, sources, options.as_of);
     const KindIndex kinds(model, values, rules.vocabulary);
-    EvaluationContext context{values,           graph,   budget, kinds,
-                              rules.vocabulary, builder, report, options.limits.findings};
+    EvaluationContext context{values, graph,   budget, kinds,
+                              rules,  builder, report, options.limits.findings};
     std::map<std::string, PackStatus::State> states;
     for (const auto& pack : rules.packs) {
         PackStatus::State state{};
@@ -283,7 +290,7 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
         const auto undecided = report.not_evaluated.size();
         try {
             if (rule.path) {
-                run_path_rule(compile_path_rule(rule, values, rules.vocabulary), context);
+                run_path_rule(compile_path_rule(rule, values, rules), context);
             } else {
                 element_rules.run(rule);
             }

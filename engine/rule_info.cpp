@@ -8,7 +8,9 @@ report::RuleInfo rule_info(const dsl::Rule& rule) {
     info.pack = rule.pack;
     info.title = rule.title.value_or("");
     info.severity = rule.severity.value_or(base::Severity::info);
-    info.form = rule.path ? "path" : std::string(dsl::to_string(rule.subject->domain));
+    info.form = rule.path          ? "path"
+                : rule.about_model ? "model"
+                                   : std::string(dsl::to_string(rule.subject->domain));
     for (const auto& citation : rule.citations) {
         info.citations.push_back(citation.text);
     }

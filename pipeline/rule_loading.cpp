@@ -30,7 +30,7 @@ void path_error(base::SourceSet& sources, base::Diagnostics& diagnostics, const 
 
 bool report_if_empty(const dsl::RuleFile& file, base::Diagnostics& diagnostics) {
     if (file.pack || !file.rules.empty() || !file.patterns.empty() || !file.tests.empty() ||
-        !file.kinds.empty() || !file.attributes.empty()) {
+        !file.kinds.empty() || !file.attributes.empty() || !file.predicates.empty()) {
         return false;
     }
     diagnostics.report({base::DiagnosticLevel::error,

@@ -23,7 +23,11 @@ using report::TestDifference;
 using report::WitnessStep;
 using Status = dsl::Expectation::Status;
 
-/// What identifies one reported thing: the rule, how it reported, the subject.
+/// The subject kind of a finding about the model as a whole.
+constexpr std::string_view kModelKind = "model";
+
+/// What identifies one reported thing: the rule, how it reported, the subject
+/// (for the model as a whole, its kind alone: a test's model has one).
 struct ReportKey {
     std::string rule_id;
     Status status = Status::gap;
@@ -65,7 +69,9 @@ std::string describe(const ReportKey& key, const std::optional<std::vector<std::
     const char* status = key.status == Status::upcoming        ? " upcoming"
                          : key.status == Status::not_evaluated ? " not evaluated"
                                                                : "";
-    auto text = fmt::format("{}{} on {} {}", key.rule_id, status, key.kind, in_quotes(key.subject));
+    auto text = key.kind == kModelKind ? fmt::format("{}{} on model", key.rule_id, status)
+                                       : fmt::format("{}{} on {} {}", key.rule_id, status, key.kind,
+                                                     in_quotes(key.subject));
     if (witness) {
         std::string list;
         for (const auto& surface : *witness) {
@@ -93,8 +99,10 @@ std::optional<std::vector<std::string>> surfaces_of(const std::vector<WitnessSte
 Reports expected_reports(const dsl::TestCase& test) {
     Reports expected;
     for (const auto& expectation : test.expectations) {
-        expected[{expectation.rule_id, expectation.status,
-                  std::string(dsl::to_string(expectation.kind)), expectation.subject}] =
+        const auto kind = expectation.on_model ? std::string(kModelKind)
+                                               : std::string(dsl::to_string(expectation.kind));
+        expected[{expectation.rule_id, expectation.status, kind,
+                  expectation.on_model ? std::string() : expectation.subject}] =
             expectation.witness;
     }
     return expected;
@@ -149,15 +157,18 @@ std::optional<base::FileId> model_source(const dsl::TestCase& test, base::Source
 
 Reports reported(const Report& report, std::vector<std::string>& notes) {
     Reports actual;
+    const auto subject_id = [](const report::Subject& subject) {
+        return subject.kind == kModelKind ? std::string() : subject.id;
+    };
     for (const auto& finding : report.findings) {
         const auto status = finding.upcoming ? Status::upcoming : Status::gap;
-        actual[{finding.rule_id, status, finding.subject.kind, finding.subject.id}] =
+        actual[{finding.rule_id, status, finding.subject.kind, subject_id(finding.subject)}] =
             surfaces_of(finding.witness);
     }
     for (const auto& entry : report.not_evaluated) {
         if (entry.subject) {
-            actual[{entry.rule_id, Status::not_evaluated, entry.subject->kind, entry.subject->id}] =
-                surfaces_of(entry.witness);
+            actual[{entry.rule_id, Status::not_evaluated, entry.subject->kind,
+                    subject_id(*entry.subject)}] = surfaces_of(entry.witness);
         }
     }
     for (const auto& pack : report.packs) {
@@ -168,8 +179,8 @@ Reports reported(const Report& report, std::vector<std::string>& notes) {
     return actual;
 }
 
-/// "Not evaluated" without a subject: the model leaves a pack, or a rule
-/// about the model as a whole, undecided. No expectation can name these.
+/// "Not evaluated" without a subject: the model leaves a pack undecided. No
+/// expectation can name these.
 void undecided_without_subject(const Report& report, std::vector<TestDifference>& differences) {
     for (const auto& entry : report.not_evaluated) {
         if (entry.subject) {
@@ -224,6 +235,9 @@ std::vector<std::string> element_ids(const model::Model& model, dsl::Domain doma
 void note_unknown_subjects(const dsl::TestCase& test, const model::Model& model,
                            std::vector<std::string>& notes) {
     for (const auto& expectation : test.expectations) {
+        if (expectation.on_model) {
+            continue;
+        }
         const auto ids = element_ids(model, expectation.kind);
         if (std::binary_search(ids.begin(), ids.end(), expectation.subject)) {
             continue;

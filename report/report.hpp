@@ -14,7 +14,7 @@ namespace lexflow::report {
 
 /// The element a finding is about, with where the model defines it.
 struct Subject {
-    std::string kind;  ///< "node", "flow" or "role"
+    std::string kind;  ///< "node", "flow", "role", or "model" for the model as a whole
     std::string id;
     std::string file;
     std::uint32_t line = 0;
@@ -70,7 +70,7 @@ struct NotEvaluated {
     std::string title;
     base::Severity severity = base::Severity::info;
     std::string pack;
-    std::optional<Subject> subject;    ///< none for a pack or the model itself
+    std::optional<Subject> subject;    ///< none for a pack
     std::vector<std::string> missing;  ///< attribute paths, e.g. "g.ai_role"
     std::vector<WitnessStep> witness;  ///< for path rules: the undecided path
     OmittedSteps witness_omitted;      ///< as in Finding
@@ -96,7 +96,7 @@ struct RuleInfo {
     std::string pack;  ///< empty for rules outside any pack
     std::string title;
     base::Severity severity = base::Severity::info;
-    std::string form;  ///< "node", "flow", "role" or "path"
+    std::string form;  ///< "node", "flow", "role", "path" or "model"
     std::vector<std::string> citations;
     std::vector<std::string> covers;  ///< failure patterns it detects
     std::vector<std::string> tags;

@@ -95,6 +95,8 @@ RuleFile AstBuilder::build(const ParseNode& root) {
             result.kinds.push_back(build_kind(*child));
         } else if (is<g::attribute_decl>(*child)) {
             result.attributes.push_back(build_attribute(*child));
+        } else if (is<g::predicate_decl>(*child)) {
+            result.predicates.push_back(build_predicate(*child));
         } else if (is<g::pattern_decl>(*child)) {
             const auto& name = *child->children.at(0);
             const auto& text = *child->children.at(1);
@@ -104,6 +106,9 @@ RuleFile AstBuilder::build(const ParseNode& root) {
     const std::string pack_id = result.pack ? result.pack->id : std::string();
     for (auto& rule : result.rules) {
         rule.pack = pack_id;
+    }
+    for (auto& predicate : result.predicates) {
+        predicate.pack = pack_id;
     }
     return result;
 }
@@ -207,6 +212,8 @@ Expectation AstBuilder::build_expectation(const ParseNode& node) {
             expectation.status = Expectation::Status::upcoming;
         } else if (is<g::status_not_evaluated>(child)) {
             expectation.status = Expectation::Status::not_evaluated;
+        } else if (is<g::subject_model>(child)) {
+            expectation.on_model = true;
         } else if (is<g::domain_node>(child) || is<g::domain_flow>(child) ||
                    is<g::domain_role>(child)) {
             expectation.kind = domain_of(child);
@@ -280,8 +287,8 @@ Rule AstBuilder::build_rule(const ParseNode& node) {
                 rule.tags.push_back(std::move(item.first));
             }
         } else if (is<g::for_clause>(child)) {
-            note_repeat(rule.subject.has_value() || rule.path.has_value(), "for every",
-                        field_range);
+            note_repeat(rule.subject.has_value() || rule.path.has_value() || rule.about_model,
+                        "for", field_range);
             build_quantifier(child, rule);
         }
     }
@@ -364,8 +371,10 @@ void AstBuilder::build_quantifier(const ParseNode& node, Rule& rule) {
         return;
     }
     for (const auto& child : node.children) {
-        if (is<g::domain_node>(*child) || is<g::domain_flow>(*child) ||
-            is<g::domain_role>(*child)) {
+        if (is<g::model_after_the>(*child)) {
+            rule.about_model = true;
+        } else if (is<g::domain_node>(*child) || is<g::domain_flow>(*child) ||
+                   is<g::domain_role>(*child)) {
             subject.domain = domain_of(*child);
         } else if (is<g::variable>(*child)) {
             subject.variable = child->string();
@@ -376,7 +385,9 @@ void AstBuilder::build_quantifier(const ParseNode& node, Rule& rule) {
             rule.requirement = build_expression(*child->children.front());
         }
     }
-    rule.subject = std::move(subject);
+    if (!rule.about_model) {
+        rule.subject = std::move(subject);
+    }
 }
 
 Expr AstBuilder::build_expression(const ParseNode& node) {
@@ -410,31 +421,91 @@ Expr AstBuilder::build_unary(const ParseNode& node) {
     if (is<g::exists_expr>(node)) {
         return build_exists(node);
     }
+    if (is<g::predicate_call>(node)) {
+        return build_call(node);
+    }
     return build_comparison(node);
+}
+
+void AstBuilder::build_binding(const ParseNode& child, Binding& binding, bool& after_adjacency) {
+    if (is<g::domain_node>(child) || is<g::domain_flow>(child) || is<g::domain_role>(child)) {
+        binding.domain = domain_of(child);
+    } else if (is<g::adjacency_from>(child) || is<g::adjacency_to>(child)) {
+        binding.adjacency =
+            is<g::adjacency_from>(child) ? Adjacency::outgoing : Adjacency::incoming;
+        after_adjacency = true;
+    } else if (is<g::variable>(child) && after_adjacency) {
+        binding.anchor = child.string();
+        binding.anchor_range = range_of(child);
+    } else if (is<g::variable>(child)) {
+        binding.variable = child.string();
+        binding.variable_range = range_of(child);
+    }
 }
 
 Expr AstBuilder::build_exists(const ParseNode& node) {
     Expr exists = make_expr(Expr::Kind::exists, range_of(node));
     bool after_adjacency = false;
     for (const auto& child : node.children) {
-        if (is<g::domain_node>(*child) || is<g::domain_flow>(*child) ||
-            is<g::domain_role>(*child)) {
-            exists.binding.domain = domain_of(*child);
-        } else if (is<g::adjacency_from>(*child) || is<g::adjacency_to>(*child)) {
-            exists.binding.adjacency =
-                is<g::adjacency_from>(*child) ? Adjacency::outgoing : Adjacency::incoming;
-            after_adjacency = true;
-        } else if (is<g::variable>(*child) && after_adjacency) {
-            exists.binding.anchor = child->string();
-            exists.binding.anchor_range = range_of(*child);
-        } else if (is<g::variable>(*child)) {
-            exists.binding.variable = child->string();
-            exists.binding.variable_range = range_of(*child);
-        } else if (is<g::where_clause>(*child)) {
+        if (is<g::where_clause>(*child)) {
             exists.operands.push_back(build_expression(*child->children.front()));
+        } else {
+            build_binding(*child, exists.binding, after_adjacency);
         }
     }
     return exists;
+}
+
+Expr AstBuilder::build_count(const ParseNode& node) {
+    Expr count = make_expr(Expr::Kind::count, range_of(node));
+    bool after_adjacency = false;
+    for (const auto& child : node.children) {
+        if (is<g::distinct_path>(*child)) {
+            count.distinct = true;
+            count.path = build_path(*child->children.front());
+        } else if (is<g::where_clause>(*child)) {
+            count.operands.push_back(build_expression(*child->children.front()));
+        } else {
+            build_binding(*child, count.binding, after_adjacency);
+        }
+    }
+    return count;
+}
+
+Expr AstBuilder::build_call(const ParseNode& node) {
+    Expr call = make_expr(Expr::Kind::call, range_of(node));
+    for (const auto& child : node.children) {
+        if (is<g::predicate_ref>(*child)) {
+            call.callee = child->string();
+            call.path.range = range_of(*child);  // where the name is, for errors
+        } else if (is<g::variable>(*child)) {
+            AttributePath argument;
+            argument.variable = child->string();
+            argument.variable_range = range_of(*child);
+            argument.range = argument.variable_range;
+            call.arguments.push_back(std::move(argument));
+        }
+    }
+    return call;
+}
+
+Predicate AstBuilder::build_predicate(const ParseNode& node) {
+    Predicate predicate;
+    for (const auto& child : node.children) {
+        if (is<g::predicate_name>(*child)) {
+            predicate.name = child->string();
+            predicate.range = range_of(*child);
+        } else if (is<g::parameter>(*child)) {
+            Parameter parameter;
+            parameter.domain = domain_of(*child->children.front());
+            parameter.name = child->children.back()->string();
+            parameter.range = range_of(*child->children.back());
+            predicate.parameters.push_back(std::move(parameter));
+        } else if (is<g::predicate_body>(*child)) {
+            predicate.body = build_expression(*child->children.front());
+        }
+    }
+    return predicate;
 }
 
 Expr AstBuilder::build_comparison(const ParseNode& node) {
@@ -472,6 +543,9 @@ Expr AstBuilder::build_comparison(const ParseNode& node) {
 Expr AstBuilder::build_operand(const ParseNode& node) {
     if (is<g::expression>(node)) {
         return build_expression(node);
+    }
+    if (is<g::count_expr>(node)) {
+        return build_count(node);
     }
     if (is<g::path>(node)) {
         Expr path = make_expr(Expr::Kind::path, range_of(node));

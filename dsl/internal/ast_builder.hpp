@@ -25,6 +25,11 @@ class AstBuilder {
     [[nodiscard]] Expr build_conjunction(const ParseNode& node);
     [[nodiscard]] Expr build_unary(const ParseNode& node);
     [[nodiscard]] Expr build_exists(const ParseNode& node);
+    [[nodiscard]] Expr build_count(const ParseNode& node);
+    [[nodiscard]] Expr build_call(const ParseNode& node);
+    /// The binding of `exists` and `count`: domain, variable, from/to anchor.
+    void build_binding(const ParseNode& child, Binding& binding, bool& after_adjacency);
+    [[nodiscard]] Predicate build_predicate(const ParseNode& node);
     [[nodiscard]] Expr build_comparison(const ParseNode& node);
     [[nodiscard]] Expr build_operand(const ParseNode& node);
     [[nodiscard]] Literal build_literal(const ParseNode& node);

@@ -46,6 +46,8 @@ using Selector = tao::pegtl::parse_tree::selector<
         g::on_field, g::owner_node, g::owner_flow, g::owner_role, g::owner_model, g::type_field,
         g::type_list, g::type_boolean, g::type_number, g::type_date, g::type_string, g::type_enum,
         g::type_map, g::value_field, g::value_name, g::value_meaning, g::default_field,
-        g::open_field, g::meaning_field>>;
+        g::open_field, g::meaning_field, g::model_after_the, g::count_expr, g::distinct_path,
+        g::predicate_call, g::predicate_ref, g::predicate_decl, g::predicate_name, g::parameter,
+        g::predicate_body, g::subject_model>>;
 
 }  // namespace lexflow::dsl::internal

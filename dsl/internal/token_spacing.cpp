@@ -34,7 +34,8 @@ std::size_t comparison_length(std::string_view line, std::size_t at) {
     if (two == "==" || two == "!=" || two == "<=" || two == ">=") {
         return 2;
     }
-    return line[at] == '<' || line[at] == '>' ? 1 : 0;
+    // A lone `=` joins a predicate's parameters to its condition.
+    return line[at] == '<' || line[at] == '>' || line[at] == '=' ? 1 : 0;
 }
 
 bool ends_word(char c) {

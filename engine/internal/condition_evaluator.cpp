@@ -1,6 +1,7 @@
 #include "engine/internal/condition_evaluator.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "engine/element_kind.hpp"
 #include "model/value_ops.hpp"
@@ -64,23 +65,132 @@ Value ConditionEvaluator::operand(const CompiledExpr& expr) {
     if (expr.kind == dsl::Expr::Kind::literal) {
         return expr.literal;
     }
-    const auto result = given(expr.path);
+    return read(expr.path);
+}
+
+Value ConditionEvaluator::read(const CompiledPath& path) {
+    const auto result = given(path);
     // Each path is kept once: nested quantifiers may miss the same attribute
     // millions of times, and the lists must not grow with them.
     const auto keep = [&](std::vector<const CompiledPath*>& paths) {
-        if (std::find(paths.begin(), paths.end(), &expr.path) == paths.end()) {
-            paths.push_back(&expr.path);
+        if (std::find(paths.begin(), paths.end(), &path) == paths.end()) {
+            paths.push_back(&path);
         }
     };
     if (!result.is_missing()) {
         return result;
     }
-    if (expr.path.default_value) {
+    if (path.default_value) {
         keep(assumed_);
-        return *expr.path.default_value;
+        return *path.default_value;
     }
     keep(missing_);
     return result;
+}
+
+template <typename Visit>
+void ConditionEvaluator::for_each_candidate(const CompiledExpr& expr, Visit&& visit) {
+    if (expr.adjacency != dsl::Adjacency::none) {
+        const auto anchor = slots_[expr.anchor].index;
+        const auto each_flow = [&](std::uint32_t flow) {
+            visit(ElementRef{ElementKind::flow, flow});
+        };
+        if (expr.adjacency == dsl::Adjacency::outgoing) {
+            graph_.for_each_outgoing(anchor, each_flow);
+        } else {
+            graph_.for_each_incoming(anchor, each_flow);
+        }
+        return;
+    }
+    const auto kind = element_kind(expr.domain);
+    const auto count = kind == ElementKind::surface ? model_.surfaces().size()
+                       : kind == ElementKind::flow  ? model_.flows().size()
+                                                    : model_.roles().size();
+    for (std::uint32_t i = 0; i < count; ++i) {
+        visit(ElementRef{kind, i});
+    }
+}
+
+ConditionEvaluator::Range ConditionEvaluator::count(const CompiledExpr& expr) {
+    double yes = 0;
+    double undecided = 0;
+    // Distinct values are told apart by their kind and text: "1" is not 1.
+    std::set<std::pair<ValueKind, std::string>> seen;
+    for_each_candidate(expr, [&](ElementRef element) {
+        budget_.spend();
+        bind(expr.bound, element);
+        const auto truth = expr.operands.empty() ? Truth::yes : evaluate(expr.operands.front());
+        if (truth == Truth::unknown) {
+            ++undecided;
+        } else if (truth == Truth::yes && !expr.distinct) {
+            ++yes;
+        } else if (truth == Truth::yes) {
+            const auto value = read(expr.path);
+            if (value.is_missing()) {
+                ++undecided;
+            } else {
+                seen.emplace(value.kind(), value_text(values_, value));
+            }
+        }
+    });
+    if (expr.distinct) {
+        yes = static_cast<double>(seen.size());
+    }
+    return {yes, yes + undecided};
+}
+
+std::optional<ConditionEvaluator::Range> ConditionEvaluator::number(const CompiledExpr& expr,
+                                                                    bool& unknown) {
+    if (expr.kind == dsl::Expr::Kind::count) {
+        return count(expr);
+    }
+    const auto value = operand(expr);
+    if (value.is_missing()) {
+        unknown = true;
+        return std::nullopt;
+    }
+    if (value.kind() != ValueKind::number) {
+        return std::nullopt;
+    }
+    return Range{value.as_number(), value.as_number()};
+}
+
+Truth ConditionEvaluator::compare_counts(const CompiledExpr& expr) {
+    bool unknown = false;
+    const auto left = number(expr.operands[0], unknown);
+    const auto right = number(expr.operands[1], unknown);
+    if (unknown) {
+        return Truth::unknown;
+    }
+    using Op = dsl::CompareOp;
+    if (!left || !right) {
+        return from_bool(expr.op == Op::ne);  // a count is no other kind of value
+    }
+    // The comparison holds (or fails) when it does for every value the
+    // ranges allow; otherwise the undecided elements decide it.
+    const auto decided = [](bool always, bool never) {
+        return always ? Truth::yes : never ? Truth::no : Truth::unknown;
+    };
+    const auto& [a_low, a_high] = *left;
+    const auto& [b_low, b_high] = *right;
+    switch (expr.op) {
+        case Op::lt:
+            return decided(a_high < b_low, a_low >= b_high);
+        case Op::le:
+            return decided(a_high <= b_low, a_low > b_high);
+        case Op::gt:
+            return decided(a_low > b_high, a_high <= b_low);
+        case Op::ge:
+            return decided(a_low >= b_high, a_high < b_low);
+        case Op::eq:
+            return decided(a_low == a_high && b_low == b_high && a_low == b_low,
+                           a_high < b_low || b_high < a_low);
+        case Op::ne:
+            return decided(a_high < b_low || b_high < a_low,
+                           a_low == a_high && b_low == b_high && a_low == b_low);
+        default:
+            return Truth::no;  // `in` is refused by the checker
+    }
 }
 
 Truth ConditionEvaluator::member(Value item, Value collection) const {
@@ -94,6 +204,10 @@ Truth ConditionEvaluator::member(Value item, Value collection) const {
 }
 
 Truth ConditionEvaluator::compare(const CompiledExpr& expr) {
+    if (expr.operands[0].kind == dsl::Expr::Kind::count ||
+        expr.operands[1].kind == dsl::Expr::Kind::count) {
+        return compare_counts(expr);
+    }
     const auto left = operand(expr.operands[0]);
     const auto right = operand(expr.operands[1]);
     if (left.is_missing() || right.is_missing()) {
@@ -173,9 +287,9 @@ Truth ConditionEvaluator::exists_step(const CompiledExpr& expr, ElementRef eleme
 }
 
 Truth ConditionEvaluator::exists_in(const CompiledExpr& expr, ElementKind kind,
-                                    std::uint32_t count) {
+                                    std::uint32_t size) {
     bool unknown = false;
-    for (std::uint32_t i = 0; i < count; ++i) {
+    for (std::uint32_t i = 0; i < size; ++i) {
         if (exists_step(expr, {kind, i}, unknown) == Truth::yes) {
             return Truth::yes;
         }
@@ -240,6 +354,9 @@ Truth ConditionEvaluator::evaluate(const CompiledExpr& expr) {
             return settle(negate(evaluate(expr.operands.front())), mark);
         case Kind::exists:
             return settle(exists(expr), mark);
+        case Kind::count:  // the checker lets a count only be compared
+        case Kind::call:   // compiled away
+            break;
     }
     return Truth::unknown;
 }

@@ -55,6 +55,24 @@ class ConditionEvaluator {
     /// The value after the first `steps` keys of a path.
     [[nodiscard]] model::Value walk(const CompiledPath& path, std::size_t steps) const;
     [[nodiscard]] model::Value operand(const CompiledExpr& expr);
+    /// The value at the end of `path` (or its default), noting it as missing
+    /// or assumed.
+    [[nodiscard]] model::Value read(const CompiledPath& path);
+
+    /// What a count may be when some elements are undecided: at least `low`,
+    /// at most `high`. A number is a range of one value.
+    struct Range {
+        double low = 0;
+        double high = 0;
+    };
+    /// A comparison's side as a number: none if it is missing (`unknown`
+    /// set) or not a number.
+    [[nodiscard]] std::optional<Range> number(const CompiledExpr& expr, bool& unknown);
+    [[nodiscard]] Range count(const CompiledExpr& expr);
+    [[nodiscard]] Truth compare_counts(const CompiledExpr& expr);
+    /// Calls `visit(element)` for each element an `exists` or `count` ranges over.
+    template <typename Visit>
+    void for_each_candidate(const CompiledExpr& expr, Visit&& visit);
     /// `x.kind` compared with a kind, when x counts as other kinds too.
     [[nodiscard]] std::optional<Truth> compare_kind(const CompiledExpr& expr, model::Value left,
                                                     model::Value right);
@@ -64,7 +82,7 @@ class ConditionEvaluator {
     [[nodiscard]] Truth any_of(const CompiledExpr& expr);
     [[nodiscard]] Truth exists(const CompiledExpr& expr);
     [[nodiscard]] Truth exists_in(const CompiledExpr& expr, model::ElementKind kind,
-                                  std::uint32_t count);
+                                  std::uint32_t size);
     [[nodiscard]] Truth exists_adjacent(const CompiledExpr& expr);
     [[nodiscard]] Truth exists_step(const CompiledExpr& expr, model::ElementRef element,
                                     bool& unknown);

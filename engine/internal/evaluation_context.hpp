@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dsl/rule_set.hpp"
 #include "engine/internal/finding_builder.hpp"
 #include "engine/internal/graph.hpp"
 #include "engine/internal/kind_index.hpp"
@@ -17,7 +18,7 @@ struct EvaluationContext {
     const FlowGraph& graph;
     StepBudget& budget;
     const KindIndex& kinds;
-    const base::Vocabulary& vocabulary;
+    const dsl::RuleSet& rules;  ///< the vocabulary and predicates the rules use
     const FindingBuilder& builder;
     report::Report& report;
     std::uint64_t max_findings = 0;  ///< findings and undecided checks, together

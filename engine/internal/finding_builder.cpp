@@ -33,6 +33,12 @@ Subject FindingBuilder::subject(ElementRef element) const {
             range.line, range.column};
 }
 
+Subject FindingBuilder::model_subject() const {
+    const auto& files = model_.files();
+    const auto file = files.empty() ? std::string() : sources_.name(files.front());
+    return {"model", model_.name().empty() ? file : model_.name(), file, 1, 1};
+}
+
 std::string FindingBuilder::render(const CompiledTemplate& text,
                                    const ConditionEvaluator& conditions) const {
     std::string out;
@@ -59,7 +65,7 @@ void FindingBuilder::add_witness(const Witness& witness, std::vector<WitnessStep
     }
 }
 
-Finding FindingBuilder::finding(const dsl::Rule& rule, ElementRef element,
+Finding FindingBuilder::finding(const dsl::Rule& rule, std::optional<ElementRef> element,
                                 const CompiledTemplate& message,
                                 const CompiledTemplate& remediation,
                                 const ConditionEvaluator& conditions) const {
@@ -71,7 +77,7 @@ Finding FindingBuilder::finding(const dsl::Rule& rule, ElementRef element,
     for (const auto& citation : rule.citations) {
         result.citations.push_back(citation.text);
     }
-    result.subject = subject(element);
+    result.subject = subject_or_model(element);
     result.message = render(message, conditions);
     result.remediation = render(remediation, conditions);
     result.effective = rule.effective;
@@ -80,14 +86,14 @@ Finding FindingBuilder::finding(const dsl::Rule& rule, ElementRef element,
     return result;
 }
 
-NotEvaluated FindingBuilder::not_evaluated(const dsl::Rule& rule, ElementRef element,
+NotEvaluated FindingBuilder::not_evaluated(const dsl::Rule& rule, std::optional<ElementRef> element,
                                            std::vector<std::string> missing) const {
     NotEvaluated entry;
     entry.rule_id = rule.id;
     entry.title = *rule.title;
     entry.severity = *rule.severity;
     entry.pack = rule.pack;
-    entry.subject = subject(element);
+    entry.subject = subject_or_model(element);
     entry.missing = std::move(missing);
     entry.effective = rule.effective;
     entry.upcoming = upcoming(rule);

@@ -36,17 +36,25 @@ class FindingBuilder {
         : values_(values), model_(values.model()), sources_(sources), as_of_(std::move(as_of)) {}
 
     [[nodiscard]] report::Subject subject(model::ElementRef element) const;
+    /// The model as a whole: named by its `name` (else its first file) and
+    /// located at the start of that file.
+    [[nodiscard]] report::Subject model_subject() const;
+    /// The element, or the model as a whole when there is none.
+    [[nodiscard]] report::Subject subject_or_model(std::optional<model::ElementRef> element) const {
+        return element ? subject(*element) : model_subject();
+    }
     [[nodiscard]] std::string render(const CompiledTemplate& text,
                                      const ConditionEvaluator& conditions) const;
     /// Lays out a witness as the surfaces and flows of its path.
     void add_witness(const Witness& witness, std::vector<report::WitnessStep>& steps,
                      report::OmittedSteps& omitted) const;
-    [[nodiscard]] report::Finding finding(const dsl::Rule& rule, model::ElementRef element,
+    [[nodiscard]] report::Finding finding(const dsl::Rule& rule,
+                                          std::optional<model::ElementRef> element,
                                           const CompiledTemplate& message,
                                           const CompiledTemplate& remediation,
                                           const ConditionEvaluator& conditions) const;
     [[nodiscard]] report::NotEvaluated not_evaluated(const dsl::Rule& rule,
-                                                     model::ElementRef element,
+                                                     std::optional<model::ElementRef> element,
                                                      std::vector<std::string> missing) const;
 
   private:

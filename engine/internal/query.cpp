@@ -9,10 +9,16 @@ using model::Value;
 
 namespace {
 
-/// A variable in scope: its name and what it ranges over.
+/// A variable in scope: its name, what it ranges over, and its slot. A
+/// predicate's parameter is an alias: it takes the slot of its argument.
 struct Variable {
     std::string name;
     base::Owner owner = base::Owner::node;
+    Slot slot = kModelSlot;
+    bool alias = false;
+    /// How reports spell it: a parameter by the variable of the rule it
+    /// stands for, so that "not evaluated" names what the rule's author wrote.
+    std::string spelling;
 };
 
 base::Owner owner_of(dsl::Domain domain) {
@@ -45,38 +51,47 @@ Value default_value(const base::DefaultValue& value, model::ValueSpace& values) 
     return values.list(items);
 }
 
-/// Compiles one rule: the variables in scope, indexed by slot.
+/// Compiles one rule: the variables in scope, innermost last. A predicate's
+/// call compiles to the predicate's body, its parameters bound to the
+/// arguments' slots (the checker bounds how large that makes a condition).
 class Compiler {
   public:
-    Compiler(model::ValueSpace& values, const base::Vocabulary& vocabulary)
-        : values_(values), vocabulary_(vocabulary) {
-        slots_.push_back({"model", base::Owner::model});
+    Compiler(model::ValueSpace& values, const dsl::RuleSet& rules)
+        : values_(values), vocabulary_(rules.vocabulary), rules_(rules) {
+        scope_.push_back({"model", base::Owner::model, kModelSlot, false, "model"});
     }
 
     Slot bind(const std::string& name, base::Owner owner) {
-        slots_.push_back({name, owner});
-        max_slots_ = std::max(max_slots_, slots_.size());
-        if (slots_.size() > 255) {
+        if (next_slot_ == 255) {
             throw std::length_error("a rule binds more than 255 variables");
         }
-        return static_cast<Slot>(slots_.size() - 1);
+        const auto slot = static_cast<Slot>(next_slot_++);
+        scope_.push_back({name, owner, slot, false, name});
+        max_slots_ = std::max(max_slots_, next_slot_);
+        return slot;
     }
-    void unbind() { slots_.pop_back(); }
+    void unbind() {
+        if (!scope_.back().alias) {
+            --next_slot_;
+        }
+        scope_.pop_back();
+    }
     [[nodiscard]] Slot slot_count() const { return static_cast<Slot>(max_slots_); }
 
     CompiledPath path(const dsl::AttributePath& source) {
         CompiledPath result;
-        const auto found = std::find_if(
-            slots_.rbegin(), slots_.rend(),
-            [&](const Variable& variable) { return variable.name == source.variable; });
-        result.slot = static_cast<Slot>(slots_.rend() - found - 1);
+        const auto& variable = lookup(source.variable);
+        result.slot = variable.slot;
         for (const auto& key : source.keys) {
             // Unknown keys stay unresolved: no element has them, so they read as missing.
             result.keys.push_back(values_.model().strings().find(key));
         }
-        result.spelling = source.spelling();
+        result.spelling = variable.spelling;
+        for (const auto& key : source.keys) {
+            result.spelling += "." + key;
+        }
         if (source.keys.size() == 1) {
-            const auto owner = slots_[result.slot].owner;
+            const auto owner = variable.owner;
             const auto* spec = vocabulary_.attribute(source.keys.front());
             if (spec != nullptr && spec->default_value && spec->belongs_to(owner)) {
                 result.default_value = default_value(*spec->default_value, values_);
@@ -118,7 +133,10 @@ class Compiler {
                 result.path = path(source.path);
                 return result;
             case dsl::Expr::Kind::exists:
+            case dsl::Expr::Kind::count:
                 return exists(source, std::move(result));
+            case dsl::Expr::Kind::call:
+                return call(source);
             default:
                 for (const auto& operand : source.operands) {
                     result.operands.push_back(expression(operand));
@@ -147,33 +165,67 @@ class Compiler {
         result.domain = source.binding.domain;
         result.adjacency = source.binding.adjacency;
         if (source.binding.adjacency != dsl::Adjacency::none) {
-            dsl::AttributePath anchor;
-            anchor.variable = source.binding.anchor;
-            result.anchor = path(anchor).slot;
+            result.anchor = lookup(source.binding.anchor).slot;
         }
         result.bound = bind(source.binding.variable, owner_of(source.binding.domain));
         for (const auto& operand : source.operands) {
             result.operands.push_back(expression(operand));
         }
+        if (source.kind == dsl::Expr::Kind::count && source.distinct) {
+            result.distinct = true;
+            result.path = path(source.path);
+        }
         unbind();
         return result;
     }
 
+    CompiledExpr call(const dsl::Expr& source) {
+        const auto& predicate = *rules_.find_predicate(source.callee);
+        std::vector<Variable> parameters;
+        for (std::size_t i = 0; i < predicate.parameters.size(); ++i) {
+            const auto& parameter = predicate.parameters[i];
+            const auto& argument = lookup(source.arguments[i].variable);
+            parameters.push_back({parameter.name, owner_of(parameter.domain), argument.slot, true,
+                                  argument.spelling});
+        }
+        // The body sees its parameters and `model` only (the checker made
+        // sure), so the rule's own variables may stay in scope below them.
+        scope_.insert(scope_.end(), parameters.begin(), parameters.end());
+        auto body = expression(predicate.body);
+        scope_.resize(scope_.size() - parameters.size());
+        return body;
+    }
+
+    /// The innermost variable of that name (the checker saw that there is one).
+    [[nodiscard]] const Variable& lookup(const std::string& name) const {
+        const auto found =
+            std::find_if(scope_.rbegin(), scope_.rend(),
+                         [&](const Variable& variable) { return variable.name == name; });
+        if (found == scope_.rend()) {
+            throw std::logic_error("unbound variable '" + name + "' reached the compiler");
+        }
+        return *found;
+    }
+
     model::ValueSpace& values_;
     const base::Vocabulary& vocabulary_;
-    std::vector<Variable> slots_;
+    const dsl::RuleSet& rules_;
+    std::vector<Variable> scope_;
+    std::size_t next_slot_ = 1;
     std::size_t max_slots_ = 1;
 };
 
 }  // namespace
 
-Query compile_rule(const dsl::Rule& rule, model::ValueSpace& values,
-                   const base::Vocabulary& vocabulary) {
-    Compiler compiler(values, vocabulary);
+Query compile_rule(const dsl::Rule& rule, model::ValueSpace& values, const dsl::RuleSet& rules) {
+    Compiler compiler(values, rules);
     Query query;
     query.rule = &rule;
-    query.domain = rule.subject->domain;
-    compiler.bind(rule.subject->variable, owner_of(rule.subject->domain));
+    query.about_model = rule.about_model;
+    if (rule.subject) {
+        query.domain = rule.subject->domain;
+        compiler.bind(rule.subject->variable, owner_of(rule.subject->domain));
+    }
     if (rule.condition) {
         query.condition = compiler.expression(*rule.condition);
     }
@@ -199,9 +251,9 @@ void collect_source_reads(const CompiledExpr& expr, std::vector<CompiledPath>& r
 }  // namespace
 
 PathQuery compile_path_rule(const dsl::Rule& rule, model::ValueSpace& values,
-                            const base::Vocabulary& vocabulary) {
+                            const dsl::RuleSet& rules) {
     const auto& path = *rule.path;
-    Compiler compiler(values, vocabulary);
+    Compiler compiler(values, rules);
     PathQuery query;
     query.rule = &rule;
     query.requirement = path.requirement;
@@ -235,8 +287,8 @@ PathQuery compile_path_rule(const dsl::Rule& rule, model::ValueSpace& values,
 }
 
 CompiledExpr compile_condition(const dsl::Expr& condition, model::ValueSpace& values,
-                               const base::Vocabulary& vocabulary) {
-    Compiler compiler(values, vocabulary);
+                               const dsl::RuleSet& rules) {
+    Compiler compiler(values, rules);
     return compiler.expression(condition);
 }
 

@@ -32,7 +32,8 @@ struct CompiledPath {
     bool reads_kind = false;
 };
 
-/// A condition compiled against one model. Mirrors dsl::Expr.
+/// A condition compiled against one model. Mirrors dsl::Expr, except that
+/// no `call` is left: each is replaced by its predicate's body.
 struct CompiledExpr {
     dsl::Expr::Kind kind = dsl::Expr::Kind::literal;
     model::Value literal;
@@ -40,8 +41,9 @@ struct CompiledExpr {
     dsl::CompareOp op = dsl::CompareOp::eq;
     dsl::Domain domain = dsl::Domain::node;
     dsl::Adjacency adjacency = dsl::Adjacency::none;
-    Slot bound = 0;   ///< the slot an `exists` binds
-    Slot anchor = 0;  ///< the node slot after `from`/`to`
+    Slot bound = 0;         ///< the slot an `exists` binds
+    Slot anchor = 0;        ///< the node slot after `from`/`to`
+    bool distinct = false;  ///< a count of the distinct values of `path`
     std::vector<CompiledExpr> operands;
 };
 
@@ -59,6 +61,7 @@ struct CompiledTemplate {
 /// a PathQuery instead.
 struct Query {
     const dsl::Rule* rule = nullptr;
+    bool about_model = false;  ///< `for the model`: one verdict, no subject
     dsl::Domain domain = dsl::Domain::node;
     std::optional<CompiledExpr> condition;
     CompiledExpr requirement;
@@ -70,7 +73,7 @@ struct Query {
 /// Compiles a checked node, flow or role rule against the model of `values`;
 /// the rule's literals are kept in `values`, never in the model.
 [[nodiscard]] Query compile_rule(const dsl::Rule& rule, model::ValueSpace& values,
-                                 const base::Vocabulary& vocabulary);
+                                 const dsl::RuleSet& rules);
 
 /// Path rules bind the source, the target, and the control or flow, in that order.
 inline constexpr Slot kSourceSlot = 1;
@@ -100,10 +103,10 @@ struct PathQuery {
 };
 
 [[nodiscard]] PathQuery compile_path_rule(const dsl::Rule& rule, model::ValueSpace& values,
-                                          const base::Vocabulary& vocabulary);
+                                          const dsl::RuleSet& rules);
 
 /// Compiles a pack's `applies when` condition (it reads only `model`).
 [[nodiscard]] CompiledExpr compile_condition(const dsl::Expr& condition, model::ValueSpace& values,
-                                             const base::Vocabulary& vocabulary);
+                                             const dsl::RuleSet& rules);
 
 }  // namespace lexflow::engine::internal

@@ -255,3 +255,21 @@ TEST_CASE("fmt leaves an empty pack body on its line") {
     const std::string text = "pack p \"P\" { }\n";
     CHECK(lexflow::dsl::format_rule_file(text) == text);
 }
+
+TEST_CASE("fmt spaces predicates and splits a rule about the model into its clauses") {
+    const std::string text =
+        "predicate   personal( node n )=n.kind==\"crm_object\"  and n.personal_data==true\n"
+        "rule R { title \"t\" severity low message \"m\" for the model where count( node n "
+        "where personal(n) )>=1 require count(distinct n.vendor for node n)<=1 }\n";
+    check_formats_to(
+        text,
+        "predicate personal(node n) = n.kind == \"crm_object\" and n.personal_data == true\n"
+        "rule R {\n"
+        "  title       \"t\"\n"
+        "  severity    low\n"
+        "  message     \"m\"\n"
+        "  for the model\n"
+        "    where count(node n where personal(n)) >= 1\n"
+        "    require count(distinct n.vendor for node n) <= 1\n"
+        "}\n");
+}

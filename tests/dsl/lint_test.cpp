@@ -102,3 +102,49 @@ rule R {
 }
 )lf") == std::vector<std::string>{"4:44 [unreachable-where]"});
 }
+
+TEST_CASE("a predicate no rule calls, or a parameter it never reads, is flagged") {
+    const auto warnings = lint(R"lf(
+predicate used(node x) = x.kind == "audit_log"
+predicate unused(node x) = x.kind == "crm_object"
+predicate ignores(node x, flow f) = f.encrypted == true
+rule R {
+  title "t" severity low message "m" cite "c" remediation "r"
+  for every node x where used(x) require exists flow f to x where ignores(x, f)
+}
+)lf");
+    CHECK(warnings ==
+          std::vector<std::string>{"3:11 [unused-predicate]", "4:24 [unused-variable]"});
+}
+
+TEST_CASE("a predicate called only by another predicate a rule calls is used") {
+    CHECK(lint(R"lf(
+predicate inner(node x) = x.kind == "audit_log"
+predicate outer(node x) = inner(x) and x has controls
+rule R {
+  title "t" severity low message "m" cite "c" remediation "r"
+  for every node x require outer(x)
+}
+)lf")
+              .empty());
+}
+
+TEST_CASE("a count whose condition never reads its variable is flagged, like an exists") {
+    const auto warnings = lint(R"lf(
+rule R {
+  title "t" severity low message "m" cite "c" remediation "r"
+  for the model require count(node n where model.size > 1) >= 1
+}
+)lf");
+    CHECK(warnings == std::vector<std::string>{"4:36 [unused-variable]"});
+    // Near miss: the variable passed to a predicate, or counted by distinct value, is read.
+    CHECK(lint(R"lf(
+predicate audit(node x) = x.kind == "audit_log"
+rule R {
+  title "t" severity low message "m" cite "c" remediation "r"
+  for the model require count(node n where audit(n)) >= 1
+    and count(distinct g.vendor for node g where model.size > 1) <= 1
+}
+)lf")
+              .empty());
+}

@@ -819,3 +819,75 @@ TEST_CASE("misused --limit options") {
                       "the message names docs/limits.md, which does not exist");
     }
 }
+
+namespace {
+
+/// A rule file where predicate pN calls p(N-1) `calls` times, and rule BIG
+/// calls the last one.
+std::string predicate_chain(int length, int calls) {
+    std::string text = "predicate p0(node x) = x has controls\n";
+    for (int i = 1; i < length; ++i) {
+        text += "predicate p" + std::to_string(i) + "(node x) = ";
+        for (int call = 0; call < calls; ++call) {
+            text += (call > 0 ? " and p" : "p") + std::to_string(i - 1) + "(x)";
+        }
+        text += "\n";
+    }
+    return text + "rule BIG { title \"t\" severity low message \"m\" for every node x require p" +
+           std::to_string(length - 1) + "(x) }\n";
+}
+
+}  // namespace
+
+// 100,000 predicates, each calling the one before: evaluating a call means
+// evaluating the body it stands for, so a naive checker or evaluator recurses
+// 100,000 deep and overflows its stack. Right: a located LF5001 at the rule,
+// quickly.
+TEST_CASE("a chain of 100000 predicates, each calling the one before") {
+    const ScratchDir scratch;
+    check_hostile(
+        check_command(kEstate,
+                      " --rules " + quoted(scratch.write("chain.lf", predicate_chain(100'000, 1)))),
+        {.exit_codes = kInvalid,
+         .on_stderr = {"chain.lf:100001:6: error: rule 'BIG' nests deeper than 1000 "
+                       "conditions once its predicates are expanded [LF5001]"},
+         .max_seconds = 10});
+}
+
+// A chain just short of the depth bound is evaluated, on every surface of the
+// example estate. Right: a report (each surface without controls is a gap).
+TEST_CASE("a chain of 900 predicates, each calling the one before, is evaluated") {
+    const ScratchDir scratch;
+    check_hostile(check_command(kEstate, " --rules " + quoted(scratch.write(
+                                                           "chain.lf", predicate_chain(900, 1)))),
+                  {.exit_codes = kGaps, .max_seconds = 10});
+}
+
+// 60 predicates, each calling the one before twice: 2^60 conditions once
+// expanded, from a 5 KB file. Right: a located LF5001 at the rule, at once.
+TEST_CASE("predicates that double at each step, 60 steps") {
+    const ScratchDir scratch;
+    check_hostile(check_command(kEstate, " --rules " + quoted(scratch.write(
+                                                           "double.lf", predicate_chain(60, 2)))),
+                  {.exit_codes = kInvalid,
+                   .on_stderr = {"error: rule 'BIG' grows past 100000 conditions once its "
+                                 "predicates are expanded [LF5001]"},
+                   .max_seconds = 5});
+}
+
+// Counts nested three deep never stop early: n^3 steps on 20,000 surfaces.
+// Right: the evaluation budget stops it with LF5001, quickly.
+TEST_CASE("counts nested three deep on a 20000-surface model") {
+    std::string model = "surfaces:\n";
+    for (int i = 0; i < 20'000; ++i) {
+        model += "  - {id: s" + std::to_string(i) + ", kind: crm_object}\n";
+    }
+    const ScratchDir scratch;
+    const auto rules = scratch.write(
+        "counts.lf",
+        "rule COUNTS { title \"t\" severity low message \"m\" for the model require count(node a "
+        "where count(node b where count(node c where c.kind == a.kind) > 0) > 0) > 0 }\n");
+    check_hostile(
+        check_command(scratch.write("many.yaml", model), " --rules " + quoted(rules)),
+        {.exit_codes = kInvalid, .on_stderr = {"[LF5001]", "evaluation-steps"}, .max_seconds = 10});
+}

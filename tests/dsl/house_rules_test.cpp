@@ -1,0 +1,205 @@
+// The forms house rules need: rules about the whole model, counting, and
+// named predicates. How they parse, and the mistakes the checker reports.
+
+#include <doctest/doctest.h>
+
+#include "tests/dsl/dsl_test_support.hpp"
+
+using lexflow::dsl::Domain;
+using lexflow::dsl::Expr;
+using lexflow::testing::check_text;
+
+namespace {
+
+/// A rule with the given quantifier and nothing else to get wrong.
+std::string rule(const std::string& quantifier, const std::string& id = "R") {
+    return "rule " + id + " {\n  title \"t\"\n  severity low\n  message \"m\"\n  " + quantifier +
+           "\n}\n";
+}
+
+/// The first line of the rendered diagnostics: "file:line:col: error: ... [ID]".
+std::string first_error(const lexflow::testing::Checked& checked) {
+    return checked.rendered.substr(0, checked.rendered.find('\n'));
+}
+
+}  // namespace
+
+TEST_CASE("a rule about the whole model has no subject") {
+    const auto checked =
+        check_text(rule("for the model where model has name require exists node a where "
+                        "a.kind == \"audit_log\""));
+    REQUIRE_MESSAGE(checked.rules, checked.rendered);
+    const auto& parsed = checked.rules->rules.at(0);
+    CHECK(parsed.about_model);
+    CHECK_FALSE(parsed.subject);
+    CHECK_FALSE(parsed.path);
+    REQUIRE(parsed.condition);
+    REQUIRE(parsed.requirement);
+    CHECK(parsed.requirement->kind == Expr::Kind::exists);
+}
+
+TEST_CASE("'for the' must name the model, and a rule has one quantifier") {
+    const auto misspelt = check_text(rule("for the estate require true"));
+    CHECK(first_error(misspelt) ==
+          "test.lf:5:11: error: expected 'model' after 'for the' (a rule about the whole "
+          "model) [LF1001]");
+    const auto twice =
+        check_text(rule("for the model require true\n  for every node x require x has a"));
+    CHECK(first_error(twice) ==
+          "test.lf:6:3: error: 'for' is given more than once in rule 'R' "
+          "[LF2006]");
+}
+
+TEST_CASE("count(...) reads its binding, an optional adjacency, and distinct values") {
+    const auto checked = check_text(
+        rule("for every node s require count(flow f to s where f.encrypted == true) <= 1 and "
+             "count(distinct n.vendor for node n where n.kind == \"ai_generator\") == 1"));
+    REQUIRE_MESSAGE(checked.rules, checked.rendered);
+    const auto& both = *checked.rules->rules.at(0).requirement;
+    REQUIRE(both.operands.size() == 2);
+    const auto& plain = both.operands[0].operands[0];
+    CHECK(plain.kind == Expr::Kind::count);
+    CHECK_FALSE(plain.distinct);
+    CHECK(plain.binding.domain == Domain::flow);
+    CHECK(plain.binding.anchor == "s");
+    CHECK(plain.operands.size() == 1);
+    const auto& distinct = both.operands[1].operands[0];
+    CHECK(distinct.kind == Expr::Kind::count);
+    CHECK(distinct.distinct);
+    CHECK(distinct.path.spelling() == "n.vendor");
+    CHECK(distinct.binding.variable == "n");
+}
+
+TEST_CASE("a count is compared with a number, never used as a condition or with 'in'") {
+    const auto bare = check_text(rule("for the model require count(node n)"));
+    CHECK(first_error(bare) ==
+          "test.lf:5:25: error: count(...) is a number, not a condition [LF2028]");
+    const auto text = check_text(rule("for the model require count(node n) == \"one\""));
+    CHECK(first_error(text) ==
+          "test.lf:5:42: error: a count is compared with a number, not with this value "
+          "[LF2028]");
+    const auto in = check_text(rule("for the model require count(node n) in [1, 2]"));
+    CHECK(first_error(in) == "test.lf:5:25: error: a count cannot be looked up with 'in' [LF2028]");
+    // Near miss: a number, an attribute and another count are all fine.
+    const auto fine = check_text(
+        rule("for the model require count(node n) >= model.minimum and count(node a where "
+             "a.kind == \"audit_log\") < count(flow f) and count(role r) != 2"));
+    CHECK_MESSAGE(fine.rules, fine.rendered);
+}
+
+TEST_CASE("count(...) needs a domain and its closing parenthesis") {
+    CHECK(first_error(check_text(rule("for the model require count(n) > 1"))) ==
+          "test.lf:5:31: error: expected what to count: 'node', 'flow' or 'role' and a "
+          "variable, or 'distinct' and an attribute path [LF1001]");
+    CHECK(first_error(check_text(rule("for the model require count(node n > 1"))) ==
+          "test.lf:5:38: error: expected ')' to close count(...) [LF1001]");
+    CHECK(first_error(check_text(rule("for the model require count(distinct n.vendor node n) > "
+                                      "1"))) ==
+          "test.lf:5:49: error: expected 'for' after the attribute path, as in count(distinct "
+          "n.vendor for node n) [LF1001]");
+}
+
+TEST_CASE("a predicate is declared with typed parameters and called with variables") {
+    const auto checked = check_text(
+        "predicate feeds(node a, node b) = exists flow f from a "
+        "where f.to == b\n" +
+        rule("for every node x require not feeds(x, x)"));
+    REQUIRE_MESSAGE(checked.rules, checked.rendered);
+    REQUIRE(checked.rules->predicates.size() == 1);
+    const auto& feeds = checked.rules->predicates[0];
+    CHECK(feeds.name == "feeds");
+    REQUIRE(feeds.parameters.size() == 2);
+    CHECK(feeds.parameters[1].name == "b");
+    CHECK(feeds.body.kind == Expr::Kind::exists);
+    const auto& call = checked.rules->rules.at(0).requirement->operands.at(0);
+    CHECK(call.kind == Expr::Kind::call);
+    CHECK(call.callee == "feeds");
+    REQUIRE(call.arguments.size() == 2);
+    CHECK(call.arguments[0].variable == "x");
+}
+
+TEST_CASE("a call to an unknown predicate suggests the one meant") {
+    const auto checked = check_text("predicate encrypted_flow(flow f) = f.encrypted == true\n" +
+                                    rule("for every flow f require encrypted_flwo(f)"));
+    CHECK(first_error(checked) ==
+          "test.lf:6:28: error: unknown predicate 'encrypted_flwo' "
+          "[LF2025]");
+    CHECK(checked.rendered.find("help: did you mean 'encrypted_flow'?") != std::string::npos);
+}
+
+TEST_CASE("a call gives one variable of the right domain per parameter") {
+    const std::string predicate = "predicate encrypted_flow(flow f) = f.encrypted == true\n";
+    const auto too_many = check_text(predicate + rule("for every flow f require "
+                                                      "encrypted_flow(f, f)"));
+    CHECK(first_error(too_many) ==
+          "test.lf:6:28: error: 2 arguments given to 'encrypted_flow', "
+          "which takes 1 argument [LF2026]");
+    const auto node = check_text(predicate + rule("for every node n require encrypted_flow(n)"));
+    CHECK(first_error(node) ==
+          "test.lf:6:43: error: 'n' is a node, but parameter 'f' of "
+          "'encrypted_flow' is a flow [LF2026]");
+    const auto unbound = check_text(predicate + rule("for every flow f require encrypted_flow(g)"));
+    CHECK(first_error(unbound) == "test.lf:6:43: error: unknown variable 'g' [LF2003]");
+}
+
+TEST_CASE("a predicate reads only its parameters and the model") {
+    const auto checked =
+        check_text("predicate same_tenant(node a) = a.tenant == x.tenant\n" +
+                   rule("for every node x require exists node y where same_tenant(y)"));
+    CHECK(first_error(checked) == "test.lf:1:45: error: unknown variable 'x' [LF2003]");
+}
+
+TEST_CASE("a predicate may not call itself, directly or through others") {
+    const auto direct = check_text("predicate p(node x) = x.a == 1 or p(x)\n");
+    CHECK(first_error(direct) ==
+          "test.lf:1:35: error: predicate 'p' calls 'p', which leads back to it [LF2027]");
+    const auto mutual = check_text(
+        "predicate p(node x) = q(x)\npredicate q(node x) = "
+        "r(x)\npredicate r(node x) = p(x)\n");
+    CHECK(first_error(mutual) ==
+          "test.lf:3:23: error: predicate 'r' calls 'p', which leads back to it [LF2027]");
+    // Near miss: two calls of one predicate are no cycle.
+    const auto diamond = check_text(
+        "predicate p(node x) = q(x) and q(x)\npredicate q(node x) "
+        "= x.a == 1\n");
+    CHECK_MESSAGE(diamond.rules, diamond.rendered);
+}
+
+TEST_CASE("two predicates of one name are an error pointing at both") {
+    const auto checked =
+        check_text("predicate p(node x) = x.a == 1\npredicate p(flow f) = f.b == 2\n");
+    CHECK(first_error(checked) ==
+          "test.lf:2:11: error: predicate 'p' is declared more than once [LF2021]");
+    CHECK(checked.rendered.find("test.lf:1:11: note: first declared here") != std::string::npos);
+}
+
+TEST_CASE("predicates that multiply a rule past the bound are refused, quickly") {
+    // p0 is one comparison; each next predicate calls the one before twice:
+    // p40 would expand to 2^40 comparisons.
+    std::string text = "predicate p0(node x) = x.a == 1\n";
+    for (int i = 1; i <= 40; ++i) {
+        text += "predicate p" + std::to_string(i) + "(node x) = p" + std::to_string(i - 1) +
+                "(x) and p" + std::to_string(i - 1) + "(x)\n";
+    }
+    const auto checked = check_text(text + rule("for every node x require p40(x)", "BIG"));
+    CHECK(checked.rendered.find("error: rule 'BIG' grows past 100000 conditions once its "
+                                "predicates are expanded [LF5001]") != std::string::npos);
+    // Near miss: p10 expands to about 3,000 nodes.
+    const auto small = check_text(text + rule("for every node x require p10(x)", "SMALL"));
+    CHECK_MESSAGE(small.rules, small.rendered);
+}
+
+TEST_CASE("a predicate's name and its parameters are checked like a rule's variables") {
+    CHECK(first_error(check_text("predicate p(node model) = model.a == 1\n")) ==
+          "test.lf:1:18: error: 'model' is reserved for the model's top-level attributes "
+          "[LF2009]");
+    CHECK(first_error(check_text("predicate p(node x, flow x) = x.a == 1\n")) ==
+          "test.lf:1:26: error: variable 'x' is already bound by an enclosing quantifier "
+          "[LF2009]");
+    CHECK(first_error(check_text("predicate p(node x) x.a == 1\n")) ==
+          "test.lf:1:21: error: expected '=' and the predicate's condition after its "
+          "parameters [LF1001]");
+    CHECK(first_error(check_text("predicate exists(node x) = x.a == 1\n")) ==
+          "test.lf:1:11: error: expected the predicate's name after 'predicate', such as "
+          "machine_made [LF1001]");
+}
