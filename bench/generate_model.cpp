@@ -45,12 +45,14 @@ void write_surface(std::FILE* out, Random& random, std::uint64_t index) {
                random.chance(30) ? "disclosure_label, audit_trail" : "audit_trail");
 }
 
-void write_flow(std::FILE* out, Random& random, std::uint64_t surfaces) {
+// Each flow has an id: random ends repeat, and two flows between the same
+// surfaces need ids to be told apart.
+void write_flow(std::FILE* out, Random& random, std::uint64_t index, std::uint64_t surfaces) {
     static constexpr const char* kClasses[] = {"human", "ai_assisted", "synthetic"};
     fmt::print(out,
-               "  - from: s{}\n    to: s{}\n    classification: {}\n    carries: [{}]\n"
-               "    data: [email_body]\n",
-               random.below(surfaces), random.below(surfaces), kClasses[random.below(3)],
+               "  - id: f{}\n    from: s{}\n    to: s{}\n    classification: {}\n"
+               "    carries: [{}]\n    data: [email_body]\n",
+               index, random.below(surfaces), random.below(surfaces), kClasses[random.below(3)],
                random.chance(90) ? "provenance_source, generation_method" : "generation_method");
 }
 
@@ -78,7 +80,7 @@ int main(int argc, char** argv) {
     }
     fmt::print(out, "flows:\n");
     for (std::uint64_t i = 0; i < flows; ++i) {
-        write_flow(out, random, surfaces);
+        write_flow(out, random, i, surfaces);
     }
     return 0;
 }

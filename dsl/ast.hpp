@@ -75,6 +75,10 @@ struct Expr {
         exists,   ///< `exists binding [where operands[0]]`
         count,    ///< `count([distinct path for] binding [where operands[0]])`: a number
         call,     ///< `callee(arguments)`: a named predicate applied to variables
+        /// `exists path from|to binding.anchor ... node binding.variable`:
+        /// operands[0] the condition on the far end (`true` when none),
+        /// operands[1] the condition on the flows followed (with `through`).
+        reaches,
     };
     Kind kind = Kind::literal;
     base::SourceRange range;
@@ -86,6 +90,7 @@ struct Expr {
     bool distinct = false;  ///< `count(distinct path for ...)`: count the values of `path`
     std::string callee;     ///< the predicate a `call` applies
     std::vector<AttributePath> arguments;  ///< of a `call`: variables, without keys
+    std::optional<Binding> through;        ///< of `reaches`: `through flow t where ...`
 };
 
 /// `node x` in a predicate's parameter list.

@@ -53,6 +53,12 @@ std::string dump(const Expr& expr) {
                 out += " distinct " + expr.path.spelling();
             }
             break;
+        case Expr::Kind::reaches:
+            out += " " + dump(expr.binding);
+            if (expr.through) {
+                out += " through " + dump(*expr.through);
+            }
+            break;
         case Expr::Kind::call:
             out += " " + expr.callee;
             for (const auto& argument : expr.arguments) {

@@ -256,7 +256,9 @@ class Checker {
                 return;
             }
         }
-        if (expr.kind == Expr::Kind::exists || expr.operands.empty()) {
+        // Forms that bind variables are checked whole, in the condition's scope.
+        if (expr.kind == Expr::Kind::exists || expr.kind == Expr::Kind::count ||
+            expr.kind == Expr::Kind::reaches || expr.operands.empty()) {
             check_expression(expr, scope, false);
             return;
         }
@@ -365,6 +367,9 @@ class Checker {
                 return;
             case Expr::Kind::call:
                 check_call(expr, scope, applicability);
+                return;
+            case Expr::Kind::reaches:
+                check_reaches(expr, scope, applicability);
                 return;
             default:
                 for (const auto& operand : expr.operands) {
@@ -561,6 +566,58 @@ class Checker {
                       "pass a variable bound to a " + std::string(to_string(parameters[i].domain)),
                       {{"declared here", parameters[i].range}});
             }
+        }
+    }
+
+    /// `exists path from x to node s where C through flow t where C2`: `x` is
+    /// a node; C reads `s` and every variable in scope; C2 reads only `t` and
+    /// `model`, because it filters the graph once for every evaluation.
+    void check_reaches(const Expr& expr, const Scope& scope, bool applicability) {
+        const auto& binding = expr.binding;
+        if (const auto* anchor =
+                resolve(binding.anchor, binding.anchor_range, scope, applicability);
+            anchor && anchor->domain != Domain::node) {
+            error(base::diagnostic_ids::adjacency_needs_flow, binding.anchor_range,
+                  "'" + binding.anchor + "' is not a node variable",
+                  "a path starts or ends at a node: 'exists path from x to node s' with x a node");
+        }
+        Scope inner = scope;
+        if (declare(binding.variable, binding.variable_range, Domain::node, scope)) {
+            inner.push_back({binding.variable, Domain::node});
+        }
+        check_expression(expr.operands[0], inner, applicability);
+        if (!expr.through || expr.operands.size() < 2) {
+            return;
+        }
+        const auto& through = *expr.through;
+        declare(through.variable, through.variable_range, Domain::flow, inner);
+        const Scope own{{std::string(kModelVariable), {}}, {through.variable, Domain::flow}};
+        check_through(expr.operands[1], inner, own, through);
+    }
+
+    /// The condition on the flows a path follows reads only its own variable.
+    void check_through(const Expr& expr, const Scope& outer, const Scope& own,
+                       const Binding& through) {
+        if (expr.kind == Expr::Kind::path || expr.kind == Expr::Kind::has) {
+            const auto& name = expr.path.variable;
+            const auto outside = [&](const ScopeEntry& entry) {
+                return entry.name == name && name != kModelVariable && name != through.variable;
+            };
+            if (std::any_of(outer.begin(), outer.end(), outside)) {
+                error(base::diagnostic_ids::path_scope, expr.path.variable_range,
+                      "the condition on '" + through.variable + "' cannot read '" + name + "'",
+                      "it is decided once for every flow of the model, so it reads only '" +
+                          through.variable + "' and 'model'");
+                return;
+            }
+        }
+        if (expr.kind == Expr::Kind::exists || expr.kind == Expr::Kind::count ||
+            expr.kind == Expr::Kind::reaches || expr.operands.empty()) {
+            check_expression(expr, own, false);
+            return;
+        }
+        for (const auto& operand : expr.operands) {
+            check_through(operand, outer, own, through);
         }
     }
 

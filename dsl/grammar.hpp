@@ -198,7 +198,10 @@ struct bound_variable : p::seq<variable> {};
 
 struct adjacency_from : p::seq<kw_from> {};
 struct adjacency_to : p::seq<kw_to> {};
-struct anchor_variable : p::seq<variable> {};
+/// `from f.to`: a designed error, since only a variable can anchor.
+struct anchor_path_message : p::failure {};
+struct anchor_not_path : p::seq<p::at<p::one<'.'>>, p::raise<anchor_path_message>> {};
+struct anchor_variable : p::seq<variable, p::opt<anchor_not_path>> {};
 struct adjacency : p::seq<p::sor<adjacency_from, adjacency_to>, ws, p::must<anchor_variable>> {};
 
 struct condition_after_where : p::seq<expression> {};
@@ -207,6 +210,21 @@ struct where_clause : p::seq<kw_where, ws, p::must<condition_after_where>> {};
 struct exists_expr
     : p::seq<kw_exists, ws, p::must<domain_after_exists>, ws, p::must<bound_variable>, ws,
              p::opt<adjacency, ws>, p::opt<where_clause>> {};
+
+/// `exists path from x to node s [where C] [through flow t where C2]`, or
+/// `exists path to x from node s ...`: reachability as a condition.
+struct through_clause;
+struct to_after_path_start : p::seq<kw_to> {};
+struct from_after_path_end : p::seq<kw_from> {};
+struct node_after_path_end : p::seq<kw_node> {};
+struct path_start
+    : p::sor<p::seq<adjacency_from, ws, p::must<anchor_variable>, ws, p::must<to_after_path_start>>,
+             p::seq<adjacency_to, ws, p::must<anchor_variable>, ws, p::must<from_after_path_end>>> {
+};
+struct path_start_after_exists : p::seq<path_start> {};
+struct exists_path : p::seq<kw_exists, ws, kw_path, ws, p::must<path_start_after_exists>, ws,
+                            p::must<node_after_path_end>, ws, p::must<bound_variable>, ws,
+                            p::opt<where_clause, ws>, p::opt<through_clause>> {};
 
 /// `count(node n [from|to x] [where C])`, `count(distinct n.key for node n
 /// ...)`: a number, to be compared.
@@ -239,7 +257,7 @@ struct predicate_call
 struct not_expr;
 struct condition_after_not : p::seq<not_expr> {};
 struct negation : p::seq<kw_not, ws, p::must<condition_after_not>> {};
-struct not_expr : p::sor<negation, exists_expr, predicate_call, comparison> {};
+struct not_expr : p::sor<negation, exists_path, exists_expr, predicate_call, comparison> {};
 
 struct condition_after_and : p::seq<not_expr> {};
 struct conjunction : p::seq<not_expr, ws, p::star<kw_and, ws, p::must<condition_after_and>, ws>> {};

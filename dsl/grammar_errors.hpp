@@ -25,9 +25,14 @@ template <> inline constexpr auto error_message<operand_after_operator> = "expec
 template <> inline constexpr auto error_message<in_after_not> = "expected 'in' after 'not' here; to negate a condition, put 'not' in front of it";
 template <> inline constexpr auto error_message<single_equals_message> = "'=' is not an operator; use '==' to compare values";
 template <> inline constexpr auto error_message<keys_after_has> = "expected an attribute name after 'has'";
-template <> inline constexpr auto error_message<domain_after_exists> = "expected 'node', 'flow' or 'role' after 'exists'";
+template <> inline constexpr auto error_message<domain_after_exists> = "expected 'node', 'flow', 'role' or 'path' after 'exists'";
+template <> inline constexpr auto error_message<path_start_after_exists> = "expected 'from' or 'to' and a node variable after 'exists path'";
+template <> inline constexpr auto error_message<to_after_path_start> = "expected 'to node' after the start of the path, as in exists path from x to node s";
+template <> inline constexpr auto error_message<from_after_path_end> = "expected 'from node' after the end of the path, as in exists path to x from node s";
+template <> inline constexpr auto error_message<node_after_path_end> = "expected 'node' and a variable for the other end of the path";
 template <> inline constexpr auto error_message<bound_variable> = "expected a variable name (reserved words such as 'node' or 'to' cannot name variables)";
 template <> inline constexpr auto error_message<anchor_variable> = "expected the variable of a node after 'from' or 'to'";
+template <> inline constexpr auto error_message<anchor_path_message> = "'from' and 'to' take a node variable, not an attribute path; bind the node first: exists node n where n == f.to and (...)";
 template <> inline constexpr auto error_message<condition_after_where> = "expected a condition after 'where'";
 template <> inline constexpr auto error_message<condition_after_not> = "expected a condition after 'not'";
 template <> inline constexpr auto error_message<condition_after_and> = "expected a condition after 'and'";

@@ -44,7 +44,10 @@ bool mentions(const Expr& expr, const std::string& variable) {
     walk(expr, [&](const Expr& node) {
         const bool reads_path = node.kind == Expr::Kind::path || node.kind == Expr::Kind::has ||
                                 (node.kind == Expr::Kind::count && node.distinct);
+        const bool anchored = node.kind == Expr::Kind::exists || node.kind == Expr::Kind::count ||
+                              node.kind == Expr::Kind::reaches;
         found = found || (reads_path && node.path.variable == variable) ||
+                (anchored && node.binding.anchor == variable) ||
                 std::any_of(node.arguments.begin(), node.arguments.end(),
                             [&](const AttributePath& a) { return a.variable == variable; });
     });

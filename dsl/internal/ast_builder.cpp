@@ -424,7 +424,41 @@ Expr AstBuilder::build_unary(const ParseNode& node) {
     if (is<g::predicate_call>(node)) {
         return build_call(node);
     }
+    if (is<g::exists_path>(node)) {
+        return build_reaches(node);
+    }
     return build_comparison(node);
+}
+
+Expr AstBuilder::build_reaches(const ParseNode& node) {
+    Expr reaches = make_expr(Expr::Kind::reaches, range_of(node));
+    reaches.binding.domain = Domain::node;
+    Expr anywhere = make_expr(Expr::Kind::literal, range_of(node));
+    anywhere.literal.kind = Literal::Kind::boolean;
+    anywhere.literal.boolean = true;
+    reaches.operands.push_back(std::move(anywhere));
+    bool anchored = false;
+    for (const auto& child : node.children) {
+        if (is<g::adjacency_from>(*child) || is<g::adjacency_to>(*child)) {
+            reaches.binding.adjacency =
+                is<g::adjacency_from>(*child) ? Adjacency::outgoing : Adjacency::incoming;
+        } else if (is<g::variable>(*child) && !anchored) {
+            reaches.binding.anchor = child->string();
+            reaches.binding.anchor_range = range_of(*child);
+            anchored = true;
+        } else if (is<g::variable>(*child)) {
+            reaches.binding.variable = child->string();
+            reaches.binding.variable_range = range_of(*child);
+        } else if (is<g::where_clause>(*child)) {
+            reaches.operands[0] = build_expression(*child->children.front());
+        } else if (is<g::through_clause>(*child)) {
+            const auto& variable = *child->children.front();
+            reaches.through =
+                Binding{Domain::flow, variable.string(), range_of(variable), {}, {}, {}};
+            reaches.operands.push_back(build_expression(*child->children.back()));
+        }
+    }
+    return reaches;
 }
 
 void AstBuilder::build_binding(const ParseNode& child, Binding& binding, bool& after_adjacency) {

@@ -26,6 +26,7 @@ class AstBuilder {
     [[nodiscard]] Expr build_unary(const ParseNode& node);
     [[nodiscard]] Expr build_exists(const ParseNode& node);
     [[nodiscard]] Expr build_count(const ParseNode& node);
+    [[nodiscard]] Expr build_reaches(const ParseNode& node);
     [[nodiscard]] Expr build_call(const ParseNode& node);
     /// The binding of `exists` and `count`: domain, variable, from/to anchor.
     void build_binding(const ParseNode& child, Binding& binding, bool& after_adjacency);

@@ -31,6 +31,11 @@ Truth from_bool(bool value) {
     return value ? Truth::yes : Truth::no;
 }
 
+Reachability::Direction direction_of(const CompiledExpr& expr) {
+    return expr.adjacency == dsl::Adjacency::incoming ? Reachability::Direction::upstream
+                                                      : Reachability::Direction::downstream;
+}
+
 }  // namespace
 
 Value ConditionEvaluator::value(const CompiledPath& path) const {
@@ -354,6 +359,8 @@ Truth ConditionEvaluator::evaluate(const CompiledExpr& expr) {
             return settle(negate(evaluate(expr.operands.front())), mark);
         case Kind::exists:
             return settle(exists(expr), mark);
+        case Kind::reaches:
+            return settle(reaches(expr), mark);
         case Kind::count:  // the checker lets a count only be compared
         case Kind::call:   // compiled away
             break;
@@ -401,6 +408,69 @@ std::optional<Truth> ConditionEvaluator::compare_kind(const CompiledExpr& expr, 
         default:
             return std::nullopt;
     }
+}
+
+std::vector<Truth> ConditionEvaluator::decide_each(const CompiledExpr& condition, Slot slot,
+                                                   ElementKind kind, std::size_t count,
+                                                   std::vector<const CompiledPath*>& missing) {
+    const auto missing_mark = missing_.size();
+    const auto assumed_mark = assumed_.size();
+    std::vector<Truth> truths(count, Truth::no);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        bind(slot, {kind, i});
+        truths[i] = evaluate(condition);
+    }
+    for (auto path = missing_.begin() + static_cast<std::ptrdiff_t>(missing_mark);
+         path != missing_.end(); ++path) {
+        if (std::find(missing.begin(), missing.end(), *path) == missing.end()) {
+            missing.push_back(*path);
+        }
+    }
+    // What the whole model was asked belongs to no one subject.
+    missing_.resize(missing_mark);
+    assumed_.resize(assumed_mark);
+    return truths;
+}
+
+ConditionEvaluator::ReachTable& ConditionEvaluator::reach_table(const CompiledExpr& expr) {
+    if (const auto found = reach_tables_.find(&expr); found != reach_tables_.end()) {
+        return found->second;
+    }
+    ReachTable table{Reachability(graph_, model_.flows(), budget_), {}, {}, {}};
+    if (expr.through) {
+        table.passable = decide_each(expr.operands[1], *expr.through, ElementKind::flow,
+                                     model_.flows().size(), table.missing);
+    }
+    if (expr.end_is_invariant) {
+        const auto ends = decide_each(expr.operands[0], expr.bound, ElementKind::surface,
+                                      model_.surfaces().size(), table.missing);
+        table.answers = table.search.from_every_node(direction_of(expr), ends, table.passable);
+    }
+    return reach_tables_.emplace(&expr, std::move(table)).first->second;
+}
+
+Truth ConditionEvaluator::reaches(const CompiledExpr& expr) {
+    auto& table = reach_table(expr);
+    const auto anchor = slots_[expr.anchor].index;
+    Truth answer = Truth::no;
+    if (!table.answers.empty()) {
+        budget_.spend();
+        answer = table.answers[anchor];
+    } else {
+        answer = table.search.from_node(anchor, direction_of(expr), table.passable,
+                                        [&](std::uint32_t node) {
+                                            bind(expr.bound, {ElementKind::surface, node});
+                                            return evaluate(expr.operands[0]);
+                                        });
+    }
+    if (answer == Truth::unknown) {
+        for (const auto* path : table.missing) {
+            if (std::find(missing_.begin(), missing_.end(), path) == missing_.end()) {
+                missing_.push_back(path);
+            }
+        }
+    }
+    return answer;
 }
 
 std::vector<std::string> ConditionEvaluator::assumed() const {

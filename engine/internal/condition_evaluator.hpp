@@ -1,17 +1,17 @@
 #pragma once
 
+#include <map>
 #include <vector>
 
 #include "engine/internal/graph.hpp"
 #include "engine/internal/kind_index.hpp"
 #include "engine/internal/query.hpp"
+#include "engine/internal/reachability.hpp"
 #include "engine/internal/step_budget.hpp"
+#include "engine/internal/truth.hpp"
 #include "model/value_space.hpp"
 
 namespace lexflow::engine::internal {
-
-/// Kleene's three truth values: a condition on a missing attribute is unknown.
-enum class Truth : std::uint8_t { no, yes, unknown };
 
 /// Evaluates compiled conditions for the elements bound in its slots, using
 /// three-valued logic, and remembers which attribute paths were missing when
@@ -70,6 +70,26 @@ class ConditionEvaluator {
     [[nodiscard]] std::optional<Range> number(const CompiledExpr& expr, bool& unknown);
     [[nodiscard]] Range count(const CompiledExpr& expr);
     [[nodiscard]] Truth compare_counts(const CompiledExpr& expr);
+    /// `exists path`: through the table of its expression, built on first use.
+    [[nodiscard]] Truth reaches(const CompiledExpr& expr);
+    /// What one `exists path` expression decides once for the whole model:
+    /// which flows may be followed, and, when the far end's condition reads
+    /// nothing outside it, the answer for every anchor. `missing` holds the
+    /// paths left unknown on the way, reported with any unknown answer.
+    /// Each expression searches with its own Reachability, so that an
+    /// `exists path` inside the end condition of another never disturbs it.
+    struct ReachTable {
+        Reachability search;
+        std::vector<Truth> passable;  ///< per flow; empty: every flow
+        std::vector<Truth> answers;   ///< per node; empty: search per anchor
+        std::vector<const CompiledPath*> missing;
+    };
+    ReachTable& reach_table(const CompiledExpr& expr);
+    /// Evaluates `condition` on every element of a kind bound to `slot`,
+    /// keeping what was missing apart from the evaluation under way.
+    std::vector<Truth> decide_each(const CompiledExpr& condition, Slot slot,
+                                   model::ElementKind kind, std::size_t count,
+                                   std::vector<const CompiledPath*>& missing);
     /// Calls `visit(element)` for each element an `exists` or `count` ranges over.
     template <typename Visit>
     void for_each_candidate(const CompiledExpr& expr, Visit&& visit);
@@ -97,6 +117,7 @@ class ConditionEvaluator {
     std::vector<model::ElementRef> slots_;
     std::vector<const CompiledPath*> missing_;
     std::vector<const CompiledPath*> assumed_;
+    std::map<const CompiledExpr*, ReachTable> reach_tables_;
 };
 
 }  // namespace lexflow::engine::internal

@@ -137,6 +137,8 @@ class Compiler {
                 return exists(source, std::move(result));
             case dsl::Expr::Kind::call:
                 return call(source);
+            case dsl::Expr::Kind::reaches:
+                return reaches(source, std::move(result));
             default:
                 for (const auto& operand : source.operands) {
                     result.operands.push_back(expression(operand));
@@ -177,6 +179,36 @@ class Compiler {
         }
         unbind();
         return result;
+    }
+
+    CompiledExpr reaches(const dsl::Expr& source, CompiledExpr result) {
+        result.adjacency = source.binding.adjacency;
+        result.anchor = lookup(source.binding.anchor).slot;
+        result.bound = bind(source.binding.variable, base::Owner::node);
+        result.operands.push_back(expression(source.operands[0]));
+        result.end_is_invariant = !reads_outside(result.operands[0], result.bound);
+        if (source.through) {
+            result.through = bind(source.through->variable, base::Owner::flow);
+            result.operands.push_back(expression(source.operands[1]));
+            unbind();
+        }
+        unbind();
+        return result;
+    }
+
+    /// Whether `expr` reads a variable bound before slot `own` (`model` aside).
+    static bool reads_outside(const CompiledExpr& expr, Slot own) {
+        const auto outside = [own](Slot slot) { return slot != kModelSlot && slot < own; };
+        using Kind = dsl::Expr::Kind;
+        const bool reads_path = expr.kind == Kind::path || expr.kind == Kind::has ||
+                                (expr.kind == Kind::count && expr.distinct);
+        if ((reads_path && outside(expr.path.slot)) ||
+            (expr.adjacency != dsl::Adjacency::none && outside(expr.anchor))) {
+            return true;
+        }
+        return std::any_of(
+            expr.operands.begin(), expr.operands.end(),
+            [own](const CompiledExpr& operand) { return reads_outside(operand, own); });
     }
 
     CompiledExpr call(const dsl::Expr& source) {

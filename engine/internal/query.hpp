@@ -44,6 +44,11 @@ struct CompiledExpr {
     Slot bound = 0;         ///< the slot an `exists` binds
     Slot anchor = 0;        ///< the node slot after `from`/`to`
     bool distinct = false;  ///< a count of the distinct values of `path`
+    /// `exists path ... through flow t`: the slot of `t`, read by operands[1].
+    std::optional<Slot> through;
+    /// `exists path`: the condition on the far end reads nothing bound
+    /// outside it, so one search answers for every anchor.
+    bool end_is_invariant = false;
     std::vector<CompiledExpr> operands;
 };
 

@@ -203,3 +203,50 @@ TEST_CASE("a predicate's name and its parameters are checked like a rule's varia
           "test.lf:1:11: error: expected the predicate's name after 'predicate', such as "
           "machine_made [LF1001]");
 }
+
+TEST_CASE("exists path reads its start, its end and the flows it may follow") {
+    const auto checked = check_text(
+        rule("for every node g require exists path from g to node s where s.kind == \"log\" "
+             "through flow t where t.encrypted == true"));
+    REQUIRE_MESSAGE(checked.rules, checked.rendered);
+    const auto& reaches = *checked.rules->rules.at(0).requirement;
+    CHECK(reaches.kind == Expr::Kind::reaches);
+    CHECK(reaches.binding.anchor == "g");
+    CHECK(reaches.binding.variable == "s");
+    CHECK(reaches.binding.adjacency == lexflow::dsl::Adjacency::outgoing);
+    REQUIRE(reaches.through);
+    CHECK(reaches.through->variable == "t");
+    REQUIRE(reaches.operands.size() == 2);
+    CHECK(reaches.operands[0].kind == Expr::Kind::compare);
+    // Upstream, and with no condition at all: any node at the other end.
+    const auto upstream = check_text(rule("for every node s require exists path to s from node g"));
+    REQUIRE_MESSAGE(upstream.rules, upstream.rendered);
+    const auto& any = *upstream.rules->rules.at(0).requirement;
+    CHECK(any.binding.adjacency == lexflow::dsl::Adjacency::incoming);
+    CHECK(any.operands.at(0).kind == Expr::Kind::literal);
+    CHECK_FALSE(any.through);
+}
+
+TEST_CASE("exists path starts at a node variable, and its flows' condition reads only them") {
+    CHECK(first_error(check_text(rule("for every flow f require exists path from f to node s"))) ==
+          "test.lf:5:45: error: 'f' is not a node variable [LF2010]");
+    CHECK(first_error(check_text(rule("for every node g require exists path from g to node s "
+                                      "through flow t where t.tenant == g.tenant"))) ==
+          "test.lf:5:90: error: the condition on 't' cannot read 'g' [LF2013]");
+    CHECK(first_error(check_text(rule("for every node g require exists path from g node s"))) ==
+          "test.lf:5:47: error: expected 'to node' after the start of the path, as in exists "
+          "path from x to node s [LF1001]");
+    CHECK(first_error(check_text(rule("for every node g require exists path g"))) ==
+          "test.lf:5:40: error: expected 'from' or 'to' and a node variable after 'exists path' "
+          "[LF1001]");
+    // The end's condition may read every variable in scope.
+    const auto fine = check_text(
+        rule("for every node g require exists path from g to node s where s.tenant == g.tenant"));
+    CHECK_MESSAGE(fine.rules, fine.rendered);
+}
+
+TEST_CASE("the end of a flow cannot anchor 'from' or 'to', and the error says what to do") {
+    CHECK(first_error(check_text(rule("for every flow f require exists flow g from f.to"))) ==
+          "test.lf:5:48: error: 'from' and 'to' take a node variable, not an attribute path; "
+          "bind the node first: exists node n where n == f.to and (...) [LF1001]");
+}
