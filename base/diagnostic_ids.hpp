@@ -38,6 +38,8 @@ inline constexpr std::string_view unknown_predicate = "LF2025";
 inline constexpr std::string_view predicate_arguments = "LF2026";  ///< how many, or of what
 inline constexpr std::string_view recursive_predicate = "LF2027";
 inline constexpr std::string_view count_not_compared = "LF2028";
+inline constexpr std::string_view date_misused = "LF2029";  ///< `today`, a shifted date
+inline constexpr std::string_view effective_scope = "LF2030";
 
 inline constexpr std::string_view malformed_yaml = "LF3001";
 inline constexpr std::string_view missing_key = "LF3002";

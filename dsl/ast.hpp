@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/iso_date.hpp"
 #include "base/severity.hpp"
 #include "base/source.hpp"
 #include "base/vocabulary.hpp"
@@ -38,6 +39,12 @@ struct Literal {
     bool boolean = false;
     std::vector<Literal> items;  ///< list elements
     base::SourceRange range;
+};
+
+/// `- 12 months`: how far a date moves; `amount` is negative for `-`.
+struct DateShift {
+    std::int64_t amount = 0;
+    base::DateUnit unit = base::DateUnit::days;
 };
 
 /// `x`, `x.key`, `x.key.sub`: a variable and the attribute keys read from it.
@@ -79,6 +86,8 @@ struct Expr {
         /// operands[0] the condition on the far end (`true` when none),
         /// operands[1] the condition on the flows followed (with `through`).
         reaches,
+        today,    ///< `today`: the date the check is made for
+        shifted,  ///< operands[0] `+`/`-` `shift`: a date moved in time
     };
     Kind kind = Kind::literal;
     base::SourceRange range;
@@ -91,6 +100,7 @@ struct Expr {
     std::string callee;     ///< the predicate a `call` applies
     std::vector<AttributePath> arguments;  ///< of a `call`: variables, without keys
     std::optional<Binding> through;        ///< of `reaches`: `through flow t where ...`
+    DateShift shift;                       ///< of `shifted`
 };
 
 /// `node x` in a predicate's parameter list.
@@ -174,6 +184,14 @@ struct Rule {
     /// gaps found before it are reported as upcoming. Empty: always in force.
     std::string effective;
     base::SourceRange effective_range;
+    /// `effective "DATE" when C`, in order: for a subject where C holds, the
+    /// first such date replaces `effective` (which stays the date otherwise).
+    struct ConditionalDate {
+        std::string date;
+        base::SourceRange range;
+        Expr condition;
+    };
+    std::vector<ConditionalDate> effective_when;
     /// `covers [...]`: ids of the failure patterns the rule detects.
     std::vector<Citation> covers;
 

@@ -59,6 +59,10 @@ std::string dump(const Expr& expr) {
                 out += " through " + dump(*expr.through);
             }
             break;
+        case Expr::Kind::shifted:
+            out += fmt::format(" shift {} unit{}", expr.shift.amount,
+                               static_cast<int>(expr.shift.unit));
+            break;
         case Expr::Kind::call:
             out += " " + expr.callee;
             for (const auto& argument : expr.arguments) {
@@ -83,6 +87,10 @@ std::string dump(const Rule& rule) {
         fmt::format("rule {} pack={} title={} severity={} effective={}\n", rule.id, rule.pack,
                     rule.title.value_or("-"), rule.severity_spelling, rule.effective);
     out += fmt::format("  description={}\n", rule.description.value_or("-"));
+    for (const auto& conditional : rule.effective_when) {
+        out +=
+            fmt::format("  effective={} when {}\n", conditional.date, dump(conditional.condition));
+    }
     for (const auto& citation : rule.citations) {
         out += fmt::format("  cite={}\n", citation.text);
     }

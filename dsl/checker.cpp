@@ -167,6 +167,19 @@ class Checker {
                   "'" + rule.effective + "' is not a date",
                   "write it as \"YYYY-MM-DD\", e.g. \"2026-08-02\"");
         }
+        for (const auto& conditional : rule.effective_when) {
+            if (!base::is_iso_date(conditional.date)) {
+                error(base::diagnostic_ids::invalid_date, conditional.range,
+                      "'" + conditional.date + "' is not a date",
+                      "write it as \"YYYY-MM-DD\", e.g. \"2026-12-02\"");
+            }
+        }
+        if (rule.path && !rule.effective_when.empty()) {
+            error(base::diagnostic_ids::effective_scope, rule.effective_when.front().range,
+                  "a path rule has one effective date for all its findings",
+                  "'effective ... when' is for node, flow, role and model rules; split the "
+                  "path rule by its source condition instead");
+        }
         if (rule.path) {
             check_path_rule(rule);
             return;
@@ -184,6 +197,9 @@ class Checker {
         }
         if (rule.requirement) {
             check_expression(*rule.requirement, scope, false);
+        }
+        for (const auto& conditional : rule.effective_when) {
+            check_expression(conditional.condition, scope, false);
         }
         check_templates(rule, scope);
     }
@@ -352,6 +368,7 @@ class Checker {
             case Expr::Kind::compare:
                 check_compared(expr);
                 check_counted(expr);
+                check_dated(expr);
                 for (const auto& operand : expr.operands) {
                     check_operand(operand, scope, applicability);
                 }
@@ -367,6 +384,11 @@ class Checker {
                 return;
             case Expr::Kind::call:
                 check_call(expr, scope, applicability);
+                return;
+            case Expr::Kind::today:
+            case Expr::Kind::shifted:
+                error(base::diagnostic_ids::date_misused, expr.range,
+                      "a date is a value, not a condition", "compare it, e.g. x.signed_on < today");
                 return;
             case Expr::Kind::reaches:
                 check_reaches(expr, scope, applicability);
@@ -402,13 +424,54 @@ class Checker {
     }
 
     /// A comparison's operand: a count is checked like the `exists` it
-    /// resembles; anything else as a condition.
+    /// resembles, a date by what it moves; anything else as a condition.
     void check_operand(const Expr& operand, const Scope& scope, bool applicability) {
         if (operand.kind == Expr::Kind::count) {
             check_exists(operand, scope, applicability);
             return;
         }
+        if (operand.kind == Expr::Kind::today) {
+            return;
+        }
+        if (operand.kind == Expr::Kind::shifted) {
+            check_shift(operand, scope, applicability);
+            return;
+        }
         check_expression(operand, scope, applicability);
+    }
+
+    /// `today - 12 months`, `x.signed_on + 2 years`, `"2026-08-02" + 4 months`.
+    void check_shift(const Expr& shifted, const Scope& scope, bool applicability) {
+        constexpr std::int64_t kLongestShift = 10'000;
+        if (shifted.shift.amount > kLongestShift || shifted.shift.amount < -kLongestShift) {
+            error(base::diagnostic_ids::date_misused, shifted.range,
+                  "a date moves by at most " + std::to_string(kLongestShift) +
+                      " days, months or years",
+                  "write a shorter duration");
+        }
+        const auto& moved = shifted.operands[0];
+        const bool date_literal = moved.kind == Expr::Kind::literal &&
+                                  moved.literal.kind == Literal::Kind::string &&
+                                  base::is_iso_date(moved.literal.text);
+        if (moved.kind == Expr::Kind::path) {
+            read(moved.path, scope, applicability);
+        } else if (moved.kind != Expr::Kind::today && !date_literal) {
+            error(base::diagnostic_ids::date_misused, moved.range,
+                  "only a date moves by days, months or years",
+                  "move today, a date attribute, or a date such as \"2026-08-02\"");
+        }
+    }
+
+    /// Dates compare in order or for equality, never with `in`.
+    void check_dated(const Expr& expr) {
+        const auto dated = [](const Expr& side) {
+            return side.kind == Expr::Kind::today || side.kind == Expr::Kind::shifted;
+        };
+        if ((dated(expr.operands[0]) || dated(expr.operands[1])) &&
+            (expr.op == CompareOp::in || expr.op == CompareOp::not_in)) {
+            error(base::diagnostic_ids::date_misused, expr.range,
+                  "a date cannot be looked up with 'in'", "compare it with ==, !=, <, <=, > or >=");
+        }
     }
 
     /// A count compares as a number: with `==`, `!=`, `<`, ... and with a

@@ -107,11 +107,12 @@ struct kw_the : kw<TAO_PEGTL_STRING("the")> {};
 struct kw_count : kw<TAO_PEGTL_STRING("count")> {};
 struct kw_distinct : kw<TAO_PEGTL_STRING("distinct")> {};
 struct kw_predicate : kw<TAO_PEGTL_STRING("predicate")> {};
+struct kw_today : kw<TAO_PEGTL_STRING("today")> {};
 
 struct reserved_word
     : p::sor<kw_and, kw_or, kw_not, kw_in, kw_has, kw_exists, kw_where, kw_require, kw_every,
              kw_for, kw_from, kw_to, kw_true, kw_false, kw_node, kw_flow, kw_role, kw_rule, kw_pack,
-             kw_path, kw_passes, kw_satisfies, kw_no, kw_unless, kw_through, kw_count> {};
+             kw_path, kw_passes, kw_satisfies, kw_no, kw_unless, kw_through, kw_count, kw_today> {};
 
 /// A variable: an identifier that is not a reserved word.
 struct variable : p::seq<p::not_at<reserved_word>, identifier> {};
@@ -161,8 +162,24 @@ struct paren_close : p::one<')'> {};
 struct parenthesised : p::seq<p::one<'('>, ws, p::must<paren_inner>, ws, p::must<paren_close>> {};
 
 struct count_expr;
-struct operand : p::sor<literal, count_expr, path, parenthesised> {};
-struct operand_after_operator : p::seq<operand> {};
+/// `today`: the date the check is made for (`--as-of`).
+struct today_value : p::seq<kw_today> {};
+struct operand : p::sor<literal, count_expr, today_value, path, parenthesised> {};
+
+/// `today - 12 months`, `r.signed_on + 2 years`: a date moved by a duration.
+struct shift_plus : p::one<'+'> {};
+struct shift_minus : p::one<'-'> {};
+struct shift_amount : p::plus<p::digit> {};
+struct unit_days : p::sor<kw<TAO_PEGTL_STRING("days")>, kw<TAO_PEGTL_STRING("day")>> {};
+struct unit_months : p::sor<kw<TAO_PEGTL_STRING("months")>, kw<TAO_PEGTL_STRING("month")>> {};
+struct unit_years : p::sor<kw<TAO_PEGTL_STRING("years")>, kw<TAO_PEGTL_STRING("year")>> {};
+struct shift_unit : p::sor<unit_days, unit_months, unit_years> {};
+struct unit_after_amount : p::seq<shift_unit> {};
+struct amount_after_sign : p::seq<shift_amount, ws, p::must<unit_after_amount>> {};
+struct date_shift : p::seq<p::sor<shift_plus, shift_minus>, ws, p::must<amount_after_sign>> {};
+/// An operand, moved in time or not.
+struct term : p::seq<operand, p::opt<ws, date_shift>> {};
+struct operand_after_operator : p::seq<term> {};
 
 struct op_eq : p::string<'=', '='> {};
 struct op_ne : p::string<'!', '='> {};
@@ -187,7 +204,7 @@ struct comparison_tail : p::sor<p::seq<ordering_op, ws, p::must<operand_after_op
                                 p::seq<op_not_in, ws, p::must<operand_after_operator>>,
                                 p::seq<op_in, ws, p::must<operand_after_operator>>,
                                 p::seq<op_has, ws, p::must<keys_after_has>>, single_equals> {};
-struct comparison : p::seq<operand, ws, p::opt<comparison_tail>> {};
+struct comparison : p::seq<term, ws, p::opt<comparison_tail>> {};
 
 struct domain_node : p::seq<kw_node> {};
 struct domain_flow : p::seq<kw_flow> {};
@@ -273,7 +290,12 @@ struct description_field : p::seq<kw_description, ws, p::must<field_string>> {};
 struct cite_field : p::seq<kw_cite, ws, p::must<field_string>> {};
 struct message_field : p::seq<kw_message, ws, p::must<field_string>> {};
 struct remediation_field : p::seq<kw_remediation, ws, p::must<field_string>> {};
-struct effective_field : p::seq<kw_effective, ws, p::must<field_string>> {};
+/// `effective "2026-12-02" when C`: the date for the subjects where C holds.
+struct effective_condition : p::seq<expression> {};
+struct condition_after_when : p::seq<effective_condition> {};
+struct effective_when : p::seq<kw_when, ws, p::must<condition_after_when>> {};
+struct effective_field
+    : p::seq<kw_effective, ws, p::must<field_string>, p::opt<ws, effective_when>> {};
 struct covers_list : p::seq<list_literal> {};
 struct covers_field : p::seq<kw_covers, ws, p::must<covers_list>> {};
 

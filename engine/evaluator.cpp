@@ -77,7 +77,7 @@ class ElementRuleRunner {
     void run(const dsl::Rule& rule) {
         const auto query = compile_rule(rule, context_.values, context_.rules);
         ConditionEvaluator conditions(context_.values, context_.graph, context_.budget,
-                                      &context_.kinds, query.slot_count);
+                                      &context_.kinds, query.slot_count, context_.as_of);
         if (query.about_model) {
             check_subject(query, conditions, std::nullopt);
             return;
@@ -104,7 +104,7 @@ class ElementRuleRunner {
                 return;
             }
             if (applies == Truth::unknown) {
-                context_.add(builder_.not_evaluated(*query.rule, element, conditions.missing()));
+                undecided(query, conditions, element);
                 return;
             }
         }
@@ -113,13 +113,57 @@ class ElementRuleRunner {
                 note_defaults(query, conditions, element);
                 return;
             case Truth::unknown:
-                context_.add(builder_.not_evaluated(*query.rule, element, conditions.missing()));
+                undecided(query, conditions, element);
                 return;
             case Truth::no:
-                context_.add(builder_.finding(*query.rule, element, query.message,
-                                              query.remediation, conditions));
-                return;
+                break;
         }
+        // A gap: in force, or upcoming, from the date the rule gives the subject.
+        const auto effective = effective_date(query, conditions);
+        if (!effective) {
+            undecided(query, conditions, element);
+            return;
+        }
+        context_.add(builder_.finding(*query.rule, element, query.message, query.remediation,
+                                      conditions, *effective));
+    }
+
+    void undecided(const Query& query, const ConditionEvaluator& conditions,
+                   std::optional<ElementRef> element) {
+        context_.add(builder_.not_evaluated(*query.rule, element, conditions.missing(),
+                                            query.rule->effective));
+    }
+
+    /// The date the rule applies to the bound subject from: the first
+    /// `effective ... when` whose condition holds, else the rule's own. When
+    /// a condition is unknown, the subject's gap is still decided if every
+    /// date it could have puts the gap on the same side of the check's date
+    /// (then the latest date, if in force, or the earliest, if upcoming);
+    /// otherwise there is none, and the missing attributes say why.
+    std::optional<std::string> effective_date(const Query& query, ConditionEvaluator& conditions) {
+        std::vector<std::string> candidates;
+        bool decided = false;
+        for (const auto& [date, condition] : query.effective_when) {
+            const auto holds = conditions.evaluate(condition);
+            if (holds != Truth::no) {
+                candidates.push_back(date);
+            }
+            if (holds == Truth::yes) {
+                decided = true;
+                break;
+            }
+        }
+        if (!decided) {
+            candidates.push_back(query.rule->effective);
+        }
+        const auto upcoming = builder_.upcoming(candidates.front());
+        if (std::any_of(candidates.begin(), candidates.end(), [&](const std::string& date) {
+                return builder_.upcoming(date) != upcoming;
+            })) {
+            return std::nullopt;
+        }
+        const auto [earliest, latest] = std::minmax_element(candidates.begin(), candidates.end());
+        return upcoming ? *earliest : *latest;
     }
 
     /// A subject passed, or was left out, on a default: the report says so.
@@ -143,7 +187,8 @@ PackStatus::State pack_state(const dsl::Pack& pack, const dsl::RuleSet& rules,
         return PackStatus::State::applied;
     }
     const auto condition = compile_condition(*pack.applies_when, context.values, rules);
-    ConditionEvaluator conditions(context.values, context.graph, context.budget, &context.kinds, 1);
+    ConditionEvaluator conditions(context.values, context.graph, context.budget, &context.kinds, 1,
+                                  context.as_of);
     switch (conditions.evaluate(condition)) {
         case Truth::yes:
             return PackStatus::State::applied;
@@ -264,8 +309,9 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
     StepBudget budget(budget_steps);
     const FindingBuilder builder(values, sources, options.as_of);
     const KindIndex kinds(model, values, rules.vocabulary);
-    EvaluationContext context{values, graph,   budget, kinds,
-                              rules,  builder, report, options.limits.findings};
+    EvaluationContext context{values,       graph,   budget, kinds,
+                              rules,        builder, report, options.limits.findings,
+                              options.as_of};
     std::map<std::string, PackStatus::State> states;
     for (const auto& pack : rules.packs) {
         PackStatus::State state{};

@@ -271,8 +271,14 @@ Rule AstBuilder::build_rule(const ParseNode& node) {
                 rule.covers.push_back({std::move(text), range});
             }
         } else if (is<g::effective_field>(child)) {
-            note_repeat(!rule.effective.empty(), "effective", field_range);
             const auto& date = *child.children.front();
+            if (child.children.size() > 1) {
+                const auto& condition = *child.children.back()->children.front();
+                rule.effective_when.push_back(
+                    {unescape(quoted_body(date)), range_of(date), build_expression(condition)});
+                continue;
+            }
+            note_repeat(!rule.effective.empty(), "effective", field_range);
             rule.effective = unescape(quoted_body(date));
             rule.effective_range = range_of(date);
         } else if (is<g::severity_field>(child)) {
@@ -542,13 +548,41 @@ Predicate AstBuilder::build_predicate(const ParseNode& node) {
     return predicate;
 }
 
+Expr AstBuilder::shifted(Expr operand, const ParseNode& shift) {
+    Expr result = make_expr(Expr::Kind::shifted, operand.range);
+    std::int64_t amount = 0;
+    for (const auto& part : shift.children) {
+        if (is<g::shift_amount>(*part)) {
+            const auto digits = part->string_view();
+            // Longer numbers saturate; the checker refuses such shifts.
+            amount = digits.size() > 9 ? 1'000'000'000 : std::stoll(std::string(digits));
+        } else if (is<g::unit_months>(*part)) {
+            result.shift.unit = base::DateUnit::months;
+        } else if (is<g::unit_years>(*part)) {
+            result.shift.unit = base::DateUnit::years;
+        }
+    }
+    result.shift.amount = is<g::shift_minus>(*shift.children.front()) ? -amount : amount;
+    result.operands.push_back(std::move(operand));
+    return result;
+}
+
 Expr AstBuilder::build_comparison(const ParseNode& node) {
     const auto& children = node.children;
-    Expr left = build_operand(*children.front());
-    if (children.size() == 1) {
+    std::size_t next = 0;
+    // An operand, and the shift that follows it if any.
+    const auto term = [&]() {
+        Expr operand = build_operand(*children[next++]);
+        if (next < children.size() && is<g::date_shift>(*children[next])) {
+            operand = shifted(std::move(operand), *children[next++]);
+        }
+        return operand;
+    };
+    Expr left = term();
+    if (next == children.size()) {
         return left;
     }
-    const auto& op = *children[1];
+    const auto& op = *children[next];
     if (is<g::op_has>(op)) {
         Expr has = make_expr(Expr::Kind::has, range_of(node));
         if (left.kind != Expr::Kind::path) {
@@ -561,7 +595,7 @@ Expr AstBuilder::build_comparison(const ParseNode& node) {
         }
         // `x.a has b.c` asks whether the path x.a.b.c exists.
         has.path = left.path;
-        for (std::size_t i = 2; i < children.size(); ++i) {
+        for (std::size_t i = next + 1; i < children.size(); ++i) {
             has.path.keys.push_back(children[i]->string());
         }
         has.path.range = has.range;
@@ -570,7 +604,8 @@ Expr AstBuilder::build_comparison(const ParseNode& node) {
     Expr compare = make_expr(Expr::Kind::compare, range_of(node));
     compare.op = compare_op(op).value_or(CompareOp::eq);
     compare.operands.push_back(std::move(left));
-    compare.operands.push_back(build_operand(*children[2]));
+    ++next;
+    compare.operands.push_back(term());
     return compare;
 }
 
@@ -580,6 +615,9 @@ Expr AstBuilder::build_operand(const ParseNode& node) {
     }
     if (is<g::count_expr>(node)) {
         return build_count(node);
+    }
+    if (is<g::today_value>(node)) {
+        return make_expr(Expr::Kind::today, range_of(node));
     }
     if (is<g::path>(node)) {
         Expr path = make_expr(Expr::Kind::path, range_of(node));

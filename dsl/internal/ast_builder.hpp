@@ -26,6 +26,8 @@ class AstBuilder {
     [[nodiscard]] Expr build_unary(const ParseNode& node);
     [[nodiscard]] Expr build_exists(const ParseNode& node);
     [[nodiscard]] Expr build_count(const ParseNode& node);
+    /// `operand` moved by the `date_shift` node `shift`.
+    [[nodiscard]] Expr shifted(Expr operand, const ParseNode& shift);
     [[nodiscard]] Expr build_reaches(const ParseNode& node);
     [[nodiscard]] Expr build_call(const ParseNode& node);
     /// The binding of `exists` and `count`: domain, variable, from/to anchor.

@@ -48,6 +48,8 @@ using Selector = tao::pegtl::parse_tree::selector<
         g::type_map, g::value_field, g::value_name, g::value_meaning, g::default_field,
         g::open_field, g::meaning_field, g::model_after_the, g::count_expr, g::distinct_path,
         g::predicate_call, g::predicate_ref, g::predicate_decl, g::predicate_name, g::parameter,
-        g::predicate_body, g::subject_model, g::exists_path>>;
+        g::predicate_body, g::subject_model, g::exists_path, g::today_value, g::date_shift,
+        g::shift_plus, g::shift_minus, g::shift_amount, g::unit_days, g::unit_months, g::unit_years,
+        g::effective_when>>;
 
 }  // namespace lexflow::dsl::internal

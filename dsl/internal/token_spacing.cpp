@@ -34,13 +34,15 @@ std::size_t comparison_length(std::string_view line, std::size_t at) {
     if (two == "==" || two == "!=" || two == "<=" || two == ">=") {
         return 2;
     }
-    // A lone `=` joins a predicate's parameters to its condition.
-    return line[at] == '<' || line[at] == '>' || line[at] == '=' ? 1 : 0;
+    // A lone `=` joins a predicate's parameters to its condition; `+` moves
+    // a date (`-` cannot be told from the one in ids such as AIA-50-2).
+    const char c = line[at];
+    return c == '<' || c == '>' || c == '=' || c == '+' ? 1 : 0;
 }
 
 bool ends_word(char c) {
     return is_space(c) || c == '"' || c == '#' || c == '(' || c == ')' || c == '[' || c == ']' ||
-           c == ',' || c == '{' || c == '=' || c == '!' || c == '<' || c == '>';
+           c == ',' || c == '{' || c == '=' || c == '!' || c == '<' || c == '>' || c == '+';
 }
 
 std::vector<Token> tokenise(std::string_view line) {

@@ -208,10 +208,69 @@ Truth ConditionEvaluator::member(Value item, Value collection) const {
     }));
 }
 
+std::optional<std::int64_t> ConditionEvaluator::date(const CompiledExpr& expr, bool& unknown) {
+    using Kind = dsl::Expr::Kind;
+    if (expr.kind == Kind::today) {
+        if (!today_ &&
+            std::find(missing_.begin(), missing_.end(), &today_path_) == missing_.end()) {
+            missing_.push_back(&today_path_);
+        }
+        unknown = unknown || !today_;
+        return today_;
+    }
+    if (expr.kind == Kind::shifted) {
+        const auto moved = date(expr.operands[0], unknown);
+        return moved ? std::optional(base::shift_days(*moved, expr.shift.amount, expr.shift.unit))
+                     : std::nullopt;
+    }
+    const auto value = operand(expr);
+    if (value.is_missing()) {
+        unknown = true;
+        return std::nullopt;
+    }
+    return value.kind() == ValueKind::string ? base::day_number(values_.text(value.as_string()))
+                                             : std::nullopt;
+}
+
+Truth ConditionEvaluator::compare_dates(const CompiledExpr& expr) {
+    bool unknown = false;
+    const auto left = date(expr.operands[0], unknown);
+    const auto right = date(expr.operands[1], unknown);
+    if (unknown) {
+        return Truth::unknown;
+    }
+    using Op = dsl::CompareOp;
+    if (!left || !right) {
+        return from_bool(expr.op == Op::ne);  // what is not a date equals no date
+    }
+    switch (expr.op) {
+        case Op::eq:
+            return from_bool(*left == *right);
+        case Op::ne:
+            return from_bool(*left != *right);
+        case Op::lt:
+            return from_bool(*left < *right);
+        case Op::le:
+            return from_bool(*left <= *right);
+        case Op::gt:
+            return from_bool(*left > *right);
+        case Op::ge:
+            return from_bool(*left >= *right);
+        default:
+            return Truth::no;  // `in` is refused by the checker
+    }
+}
+
 Truth ConditionEvaluator::compare(const CompiledExpr& expr) {
-    if (expr.operands[0].kind == dsl::Expr::Kind::count ||
-        expr.operands[1].kind == dsl::Expr::Kind::count) {
+    using Kind = dsl::Expr::Kind;
+    const auto is = [&](Kind kind) {
+        return expr.operands[0].kind == kind || expr.operands[1].kind == kind;
+    };
+    if (is(Kind::count)) {
         return compare_counts(expr);
+    }
+    if (is(Kind::today) || is(Kind::shifted)) {
+        return compare_dates(expr);
     }
     const auto left = operand(expr.operands[0]);
     const auto right = operand(expr.operands[1]);
@@ -361,6 +420,8 @@ Truth ConditionEvaluator::evaluate(const CompiledExpr& expr) {
             return settle(exists(expr), mark);
         case Kind::reaches:
             return settle(reaches(expr), mark);
+        case Kind::today:  // the checker lets a date only be compared
+        case Kind::shifted:
         case Kind::count:  // the checker lets a count only be compared
         case Kind::call:   // compiled away
             break;

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <map>
+#include <string_view>
 #include <vector>
 
+#include "base/iso_date.hpp"
 #include "engine/internal/graph.hpp"
 #include "engine/internal/kind_index.hpp"
 #include "engine/internal/query.hpp"
@@ -19,14 +21,16 @@ namespace lexflow::engine::internal {
 class ConditionEvaluator {
   public:
     /// `kinds` may be null: then a kind is only what the model says it is.
+    /// `as_of` ("YYYY-MM-DD") is `today`; empty, `today` is unknown.
     ConditionEvaluator(const model::ValueSpace& values, const FlowGraph& graph, StepBudget& budget,
-                       const KindIndex* kinds, Slot slot_count)
+                       const KindIndex* kinds, Slot slot_count, std::string_view as_of)
         : values_(values),
           model_(values.model()),
           graph_(graph),
           budget_(budget),
           kinds_(kinds),
-          slots_(std::max<Slot>(slot_count, 1)) {}
+          slots_(std::max<Slot>(slot_count, 1)),
+          today_(base::day_number(as_of)) {}
 
     void bind(Slot slot, model::ElementRef element) {
         if (slot >= slots_.size()) {
@@ -70,6 +74,10 @@ class ConditionEvaluator {
     [[nodiscard]] std::optional<Range> number(const CompiledExpr& expr, bool& unknown);
     [[nodiscard]] Range count(const CompiledExpr& expr);
     [[nodiscard]] Truth compare_counts(const CompiledExpr& expr);
+    /// A comparison's side as a day number: none if it is missing (`unknown`
+    /// set) or not a date.
+    [[nodiscard]] std::optional<std::int64_t> date(const CompiledExpr& expr, bool& unknown);
+    [[nodiscard]] Truth compare_dates(const CompiledExpr& expr);
     /// `exists path`: through the table of its expression, built on first use.
     [[nodiscard]] Truth reaches(const CompiledExpr& expr);
     /// What one `exists path` expression decides once for the whole model:
@@ -118,6 +126,9 @@ class ConditionEvaluator {
     std::vector<const CompiledPath*> missing_;
     std::vector<const CompiledPath*> assumed_;
     std::map<const CompiledExpr*, ReachTable> reach_tables_;
+    std::optional<std::int64_t> today_;
+    /// Reported as missing when a rule reads `today` with no date to check for.
+    CompiledPath today_path_{kModelSlot, {}, "today", std::nullopt, false};
 };
 
 }  // namespace lexflow::engine::internal

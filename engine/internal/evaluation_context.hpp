@@ -22,6 +22,7 @@ struct EvaluationContext {
     const FindingBuilder& builder;
     report::Report& report;
     std::uint64_t max_findings = 0;  ///< findings and undecided checks, together
+    std::string as_of;               ///< `today`; empty: every rule in force, `today` unknown
 
     void add(report::Finding finding) {
         make_room();

@@ -68,7 +68,8 @@ void FindingBuilder::add_witness(const Witness& witness, std::vector<WitnessStep
 Finding FindingBuilder::finding(const dsl::Rule& rule, std::optional<ElementRef> element,
                                 const CompiledTemplate& message,
                                 const CompiledTemplate& remediation,
-                                const ConditionEvaluator& conditions) const {
+                                const ConditionEvaluator& conditions,
+                                const std::string& effective) const {
     Finding result;
     result.rule_id = rule.id;
     result.title = *rule.title;
@@ -80,14 +81,15 @@ Finding FindingBuilder::finding(const dsl::Rule& rule, std::optional<ElementRef>
     result.subject = subject_or_model(element);
     result.message = render(message, conditions);
     result.remediation = render(remediation, conditions);
-    result.effective = rule.effective;
-    result.upcoming = upcoming(rule);
+    result.effective = effective;
+    result.upcoming = upcoming(effective);
     result.assumed = conditions.assumed();
     return result;
 }
 
 NotEvaluated FindingBuilder::not_evaluated(const dsl::Rule& rule, std::optional<ElementRef> element,
-                                           std::vector<std::string> missing) const {
+                                           std::vector<std::string> missing,
+                                           const std::string& effective) const {
     NotEvaluated entry;
     entry.rule_id = rule.id;
     entry.title = *rule.title;
@@ -95,8 +97,8 @@ NotEvaluated FindingBuilder::not_evaluated(const dsl::Rule& rule, std::optional<
     entry.pack = rule.pack;
     entry.subject = subject_or_model(element);
     entry.missing = std::move(missing);
-    entry.effective = rule.effective;
-    entry.upcoming = upcoming(rule);
+    entry.effective = effective;
+    entry.upcoming = upcoming(effective);
     return entry;
 }
 

@@ -48,20 +48,24 @@ class FindingBuilder {
     /// Lays out a witness as the surfaces and flows of its path.
     void add_witness(const Witness& witness, std::vector<report::WitnessStep>& steps,
                      report::OmittedSteps& omitted) const;
+    /// `effective`: the date the rule applies to the subject from (the rule's
+    /// own, or the one its `effective ... when` gives the subject).
     [[nodiscard]] report::Finding finding(const dsl::Rule& rule,
                                           std::optional<model::ElementRef> element,
                                           const CompiledTemplate& message,
                                           const CompiledTemplate& remediation,
-                                          const ConditionEvaluator& conditions) const;
+                                          const ConditionEvaluator& conditions,
+                                          const std::string& effective) const;
     [[nodiscard]] report::NotEvaluated not_evaluated(const dsl::Rule& rule,
                                                      std::optional<model::ElementRef> element,
-                                                     std::vector<std::string> missing) const;
-
-  private:
-    [[nodiscard]] bool upcoming(const dsl::Rule& rule) const {
-        return !as_of_.empty() && !rule.effective.empty() && rule.effective > as_of_;
+                                                     std::vector<std::string> missing,
+                                                     const std::string& effective) const;
+    /// Whether a gap of a rule in force from `effective` is still to come.
+    [[nodiscard]] bool upcoming(const std::string& effective) const {
+        return !as_of_.empty() && !effective.empty() && effective > as_of_;
     }
 
+  private:
     const model::ValueSpace& values_;
     const model::Model& model_;
     const base::SourceSet& sources_;

@@ -61,7 +61,7 @@ class PathRuleRunner {
           graph_(context.graph),
           builder_(context.builder),
           conditions_(context.values, context.graph, context.budget, &context.kinds,
-                      query.slot_count),
+                      query.slot_count, context.as_of),
           surfaces_(static_cast<std::uint32_t>(model_.surfaces().size())) {}
 
     void run() {
@@ -301,14 +301,14 @@ class PathRuleRunner {
         for (const auto& [subject, outcome] : outcomes_) {
             const ElementRef element{ElementKind::surface, subject};
             if (!outcome.certain) {
-                auto entry = builder_.not_evaluated(rule, element, outcome.missing);
+                auto entry = builder_.not_evaluated(rule, element, outcome.missing, rule.effective);
                 builder_.add_witness(outcome.witness, entry.witness, entry.witness_omitted);
                 context_.add(std::move(entry));
                 continue;
             }
             bind_witness(outcome);
-            auto finding =
-                builder_.finding(rule, element, query_.message, query_.remediation, conditions_);
+            auto finding = builder_.finding(rule, element, query_.message, query_.remediation,
+                                            conditions_, rule.effective);
             // What the conditions last read says nothing of this path.
             finding.assumed = outcome.assumed;
             builder_.add_witness(outcome.witness, finding.witness, finding.witness_omitted);

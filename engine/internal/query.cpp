@@ -124,6 +124,7 @@ class Compiler {
         CompiledExpr result;
         result.kind = source.kind;
         result.op = source.op;
+        result.shift = source.shift;
         switch (source.kind) {
             case dsl::Expr::Kind::literal:
                 result.literal = literal(source.literal);
@@ -262,6 +263,10 @@ Query compile_rule(const dsl::Rule& rule, model::ValueSpace& values, const dsl::
         query.condition = compiler.expression(*rule.condition);
     }
     query.requirement = compiler.expression(*rule.requirement);
+    for (const auto& conditional : rule.effective_when) {
+        query.effective_when.emplace_back(conditional.date,
+                                          compiler.expression(conditional.condition));
+    }
     query.message = compiler.text(rule.message);
     query.remediation = compiler.text(rule.remediation);
     query.slot_count = compiler.slot_count();

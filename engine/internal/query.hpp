@@ -44,6 +44,7 @@ struct CompiledExpr {
     Slot bound = 0;         ///< the slot an `exists` binds
     Slot anchor = 0;        ///< the node slot after `from`/`to`
     bool distinct = false;  ///< a count of the distinct values of `path`
+    dsl::DateShift shift;   ///< of `shifted`
     /// `exists path ... through flow t`: the slot of `t`, read by operands[1].
     std::optional<Slot> through;
     /// `exists path`: the condition on the far end reads nothing bound
@@ -72,6 +73,8 @@ struct Query {
     CompiledExpr requirement;
     CompiledTemplate message;
     CompiledTemplate remediation;
+    /// `effective "DATE" when C`, in the rule's order.
+    std::vector<std::pair<std::string, CompiledExpr>> effective_when;
     Slot slot_count = 2;
 };
 

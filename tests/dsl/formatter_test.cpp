@@ -273,3 +273,21 @@ TEST_CASE("fmt spaces predicates and splits a rule about the model into its clau
         "    require count(distinct n.vendor for node n) <= 1\n"
         "}\n");
 }
+
+TEST_CASE("fmt spaces a date's shift and keeps a conditional effective date on its line") {
+    const std::string text =
+        "rule R { title \"t\" severity low message \"m\" effective \"2026-08-02\" effective "
+        "\"2026-12-02\"   when g.p<\"2026-08-02\" for every node g where g.a >= today - 12 months "
+        "require g.b+2 years>today }\n";
+    check_formats_to(text,
+                     "rule R {\n"
+                     "  title       \"t\"\n"
+                     "  severity    low\n"
+                     "  message     \"m\"\n"
+                     "  effective   \"2026-08-02\"\n"
+                     "  effective   \"2026-12-02\" when g.p < \"2026-08-02\"\n"
+                     "  for every node g\n"
+                     "    where g.a >= today - 12 months\n"
+                     "    require g.b + 2 years > today\n"
+                     "}\n");
+}

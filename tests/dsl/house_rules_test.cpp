@@ -250,3 +250,66 @@ TEST_CASE("the end of a flow cannot anchor 'from' or 'to', and the error says wh
           "test.lf:5:48: error: 'from' and 'to' take a node variable, not an attribute path; "
           "bind the node first: exists node n where n == f.to and (...) [LF1001]");
 }
+
+TEST_CASE("today and a date moved in time are values to compare") {
+    const auto checked = check_text(
+        rule("for every role r require r.reviewed_on >= today - 12 months and r.signed_on + "
+             "2 years > today"));
+    REQUIRE_MESSAGE(checked.rules, checked.rendered);
+    const auto& both = *checked.rules->rules.at(0).requirement;
+    const auto& review = both.operands.at(0).operands.at(1);
+    CHECK(review.kind == Expr::Kind::shifted);
+    CHECK(review.shift.amount == -12);
+    CHECK(review.shift.unit == lexflow::base::DateUnit::months);
+    CHECK(review.operands.at(0).kind == Expr::Kind::today);
+    const auto& signed_on = both.operands.at(1).operands.at(0);
+    CHECK(signed_on.shift.amount == 2);
+    CHECK(signed_on.shift.unit == lexflow::base::DateUnit::years);
+    CHECK(signed_on.operands.at(0).path.spelling() == "r.signed_on");
+}
+
+TEST_CASE("dates are compared, moved by a bounded duration, and only dates move") {
+    CHECK(first_error(check_text(rule("for every role r require today"))) ==
+          "test.lf:5:28: error: a date is a value, not a condition [LF2029]");
+    CHECK(first_error(check_text(rule("for every role r require today in [\"2026-01-01\"]"))) ==
+          "test.lf:5:28: error: a date cannot be looked up with 'in' [LF2029]");
+    CHECK(first_error(check_text(rule("for every role r require r.a > 3 + 2 days"))) ==
+          "test.lf:5:34: error: only a date moves by days, months or years [LF2029]");
+    CHECK(first_error(check_text(rule("for every role r require r.a > today - 20000 years"))) ==
+          "test.lf:5:34: error: a date moves by at most 10000 days, months or years [LF2029]");
+    CHECK(first_error(check_text(rule("for every role r require r.a > today - 12 weeks"))) ==
+          "test.lf:5:45: error: expected 'days', 'months' or 'years' after the number [LF1001]");
+    CHECK(first_error(check_text(rule("for every role r require today = r.a"))) ==
+          "test.lf:5:34: error: '=' is not an operator; use '==' to compare values [LF1001]");
+    // Near miss: a date literal may move too.
+    const auto fine = check_text(rule("for every role r require r.a < \"2026-08-02\" + 4 months"));
+    CHECK_MESSAGE(fine.rules, fine.rendered);
+}
+
+TEST_CASE("an effective date may depend on the subject, in rules that have one") {
+    const auto checked = check_text(
+        "rule R {\n  title \"t\"\n  severity low\n  message \"m\"\n  effective \"2026-08-02\"\n"
+        "  effective \"2026-12-02\" when g.placed_on_market < \"2026-08-02\"\n"
+        "  for every node g require g has marking\n}\n");
+    REQUIRE_MESSAGE(checked.rules, checked.rendered);
+    const auto& parsed = checked.rules->rules.at(0);
+    CHECK(parsed.effective == "2026-08-02");
+    REQUIRE(parsed.effective_when.size() == 1);
+    CHECK(parsed.effective_when[0].date == "2026-12-02");
+    CHECK(parsed.effective_when[0].condition.kind == Expr::Kind::compare);
+    const auto unbound = check_text(
+        "rule R {\n  title \"t\"\n  severity low\n  message \"m\"\n"
+        "  effective \"2026-12-02\" when x.placed_on_market < \"2026-08-02\"\n"
+        "  for every node g require g has marking\n}\n");
+    CHECK(first_error(unbound) == "test.lf:5:31: error: unknown variable 'x' [LF2003]");
+    const auto path_rule = check_text(
+        "rule R {\n  title \"t\"\n  severity low\n  message \"m\"\n"
+        "  effective \"2026-12-02\" when model.x == 1\n"
+        "  for every path from node g to node s require no path\n}\n");
+    CHECK(first_error(path_rule) ==
+          "test.lf:5:13: error: a path rule has one effective date for all its findings [LF2030]");
+    const auto not_a_date = check_text(
+        "rule R {\n  title \"t\"\n  severity low\n  message \"m\"\n"
+        "  effective \"soon\" when g.x == 1\n  for every node g require g has marking\n}\n");
+    CHECK(first_error(not_a_date) == "test.lf:5:13: error: 'soon' is not a date [LF2014]");
+}
