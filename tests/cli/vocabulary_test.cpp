@@ -121,7 +121,7 @@ TEST_CASE("a misspelt kind is a warning with did-you-mean, and an error with --s
 TEST_CASE("a custom kind that declares what it is gets the rules of that kind") {
     const auto original = run_lexflow("check" + kAsOf + " --format json " + kEstate);
     const auto expected = rules_on(original.out, "llm-email-drafter");
-    REQUIRE(expected.count("AIA-50-2-MARKING-LEGACY") == 1);
+    REQUIRE(expected.count("AIA-50-2-MARKING") == 1);
 
     const Mistake custom("    kind: ai_generator\n" + kDrafterRole,
                          "    kind: email_drafter\n    is: ai_generator\n" + kDrafterRole);
@@ -134,7 +134,7 @@ TEST_CASE("a custom kind that declares what it is gets the rules of that kind") 
     const Mistake silent("    kind: ai_generator\n" + kDrafterRole,
                          "    kind: email_drafter\n" + kDrafterRole);
     const auto unknown = silent.check(" --format json");
-    CHECK(rules_on(unknown.out, "llm-email-drafter").count("AIA-50-2-MARKING-LEGACY") == 0);
+    CHECK(rules_on(unknown.out, "llm-email-drafter").count("AIA-50-2-MARKING") == 0);
     CHECK(unknown.err.find("kind 'email_drafter' is not a kind the packs declare [LF3101]") !=
           std::string::npos);
     CHECK(unknown.err.find("say so: is: ai_generator") != std::string::npos);
