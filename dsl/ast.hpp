@@ -195,13 +195,19 @@ struct Rule {
     /// `covers [...]`: ids of the failure patterns the rule detects.
     std::vector<Citation> covers;
 
-    /// `for every subject [where condition] require requirement`; or `path`.
+    /// `for every subject [where condition] require R1 [require R2 ...]`; or `path`.
     std::optional<Binding> subject;
     /// `for the model [where condition] require requirement`: a rule about the
     /// model as a whole, with no subject (then `subject` and `path` are none).
     bool about_model = false;
     std::optional<Expr> condition;
-    std::optional<Expr> requirement;
+    /// What a subject must meet: every one; each that fails is named in the
+    /// finding. Empty for path rules.
+    struct Requirement {
+        Expr condition;
+        std::string text;  ///< as written, white space collapsed
+    };
+    std::vector<Requirement> requirements;
     std::optional<PathQuantifier> path;  ///< set instead of the three above for path rules
     base::SourceRange quantifier_range;
 

@@ -102,13 +102,16 @@ std::string dump(const Rule& rule) {
     }
     out += fmt::format("  message={}\n  remediation={}\n", rule.message ? rule.message->raw : "-",
                        rule.remediation ? rule.remediation->raw : "-");
+    std::string requirements;
+    for (const auto& requirement : rule.requirements) {
+        requirements += " require " + dump(requirement.condition);
+    }
     if (rule.about_model) {
-        out += fmt::format("  model where {} require {}\n", dump(rule.condition),
-                           dump(rule.requirement));
+        out += fmt::format("  model where {}{}\n", dump(rule.condition), requirements);
     }
     if (rule.subject) {
-        out += fmt::format("  every {} where {} require {}\n", dump(*rule.subject),
-                           dump(rule.condition), dump(rule.requirement));
+        out += fmt::format("  every {} where {}{}\n", dump(*rule.subject), dump(rule.condition),
+                           requirements);
     }
     if (rule.path) {
         const auto& path = *rule.path;

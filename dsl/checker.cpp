@@ -195,8 +195,8 @@ class Checker {
         if (rule.condition) {
             check_expression(*rule.condition, scope, false);
         }
-        if (rule.requirement) {
-            check_expression(*rule.requirement, scope, false);
+        for (const auto& requirement : rule.requirements) {
+            check_expression(requirement.condition, scope, false);
         }
         for (const auto& conditional : rule.effective_when) {
             check_expression(conditional.condition, scope, false);
@@ -294,7 +294,7 @@ class Checker {
         require(rule.title.has_value(), "title", "title \"What the rule checks\"");
         require(!rule.severity_spelling.empty(), "severity", "severity high");
         require(rule.message.has_value(), "message", "message \"'{x}' lacks ...\"");
-        require(rule.subject.has_value() || rule.path.has_value() || rule.about_model, "for every",
+        require(!rule.requirements.empty() || rule.path.has_value(), "for every",
                 "for every node x where x.kind == \"...\" require ...");
     }
 
@@ -541,15 +541,19 @@ class Checker {
     void check_expansion(const Rule& rule) {
         const auto* path = rule.path ? &*rule.path : nullptr;
         const auto part = [](const std::optional<Expr>& expr) { return expr ? &*expr : nullptr; };
-        check_expansion({part(rule.condition), part(rule.requirement),
-                         path ? part(path->source_condition) : nullptr,
-                         path ? part(path->target_condition) : nullptr,
-                         path ? part(path->via_condition) : nullptr,
-                         path ? part(path->through_condition) : nullptr},
-                        rule.id_range, "rule '" + rule.id + "'");
+        std::vector<const Expr*> conditions{part(rule.condition)};
+        for (const auto& requirement : rule.requirements) {
+            conditions.push_back(&requirement.condition);
+        }
+        if (path) {
+            conditions.insert(conditions.end(),
+                              {part(path->source_condition), part(path->target_condition),
+                               part(path->via_condition), part(path->through_condition)});
+        }
+        check_expansion(conditions, rule.id_range, "rule '" + rule.id + "'");
     }
 
-    void check_expansion(std::initializer_list<const Expr*> conditions, base::SourceRange range,
+    void check_expansion(const std::vector<const Expr*>& conditions, base::SourceRange range,
                          const std::string& what) {
         if (!graph_ || has_cycles_) {
             return;

@@ -314,9 +314,12 @@ struct require_clause : p::seq<kw_require, ws, p::must<requirement>> {};
 struct require_after_variable : p::seq<require_clause> {};
 struct require_after_condition : p::seq<require_clause> {};
 struct require_after_model : p::seq<require_clause> {};
+/// Further requirements, each reported on its own when it fails.
+struct more_requirements : p::star<ws, require_clause> {};
 struct element_quantifier : p::seq<domain, ws, p::must<bound_variable>, ws,
                                    p::sor<p::seq<rule_where, ws, p::must<require_after_condition>>,
-                                          p::must<require_after_variable>>> {};
+                                          p::must<require_after_variable>>,
+                                   more_requirements> {};
 
 // Path rules: `path from node g [where C1] to node s [where C2] require ...`.
 struct from_after_path : p::seq<kw_from> {};
@@ -372,7 +375,8 @@ struct path_quantifier
 struct model_after_the : p::seq<kw_model> {};
 struct model_quantifier : p::seq<kw_the, ws, p::must<model_after_the>, ws,
                                  p::sor<p::seq<rule_where, ws, p::must<require_after_condition>>,
-                                        p::must<require_after_model>>> {};
+                                        p::must<require_after_model>>,
+                                 more_requirements> {};
 
 struct for_clause
     : p::seq<kw_for, ws,

@@ -18,10 +18,14 @@ bool is_builtin_key(const std::string& key) {
 /// Calls `visit` on every expression of a rule, with the rule's own order.
 template <typename Visit>
 void for_each_condition(const Rule& rule, Visit&& visit) {
+    if (rule.condition) {
+        visit(*rule.condition);
+    }
+    for (const auto& requirement : rule.requirements) {
+        visit(requirement.condition);
+    }
     for (const auto* expr :
-         {rule.condition ? &*rule.condition : nullptr,
-          rule.requirement ? &*rule.requirement : nullptr,
-          rule.path && rule.path->source_condition ? &*rule.path->source_condition : nullptr,
+         {rule.path && rule.path->source_condition ? &*rule.path->source_condition : nullptr,
           rule.path && rule.path->target_condition ? &*rule.path->target_condition : nullptr,
           rule.path && rule.path->via_condition ? &*rule.path->via_condition : nullptr,
           rule.path && rule.path->through_condition ? &*rule.path->through_condition : nullptr}) {
@@ -242,7 +246,10 @@ class Linter {
         }
         const auto& variable = rule.subject->variable;
         const bool used = (rule.condition && mentions(*rule.condition, variable)) ||
-                          (rule.requirement && mentions(*rule.requirement, variable));
+                          std::any_of(rule.requirements.begin(), rule.requirements.end(),
+                                      [&](const Rule::Requirement& requirement) {
+                                          return mentions(requirement.condition, variable);
+                                      });
         if (!used) {
             warn(rule.subject->variable_range, "unused-variable",
                  "the rule never reads '" + variable + "'",

@@ -9,9 +9,9 @@ class NamesCollector {
     explicit NamesCollector(NamesRead& names) : names_(names) {}
 
     void rule(const Rule& rule) {
-        for (const auto* expr : {rule.condition ? &*rule.condition : nullptr,
-                                 rule.requirement ? &*rule.requirement : nullptr}) {
-            visit(expr);
+        visit(rule.condition ? &*rule.condition : nullptr);
+        for (const auto& requirement : rule.requirements) {
+            visit(&requirement.condition);
         }
         if (rule.path) {
             visit(rule.path->source_condition ? &*rule.path->source_condition : nullptr);

@@ -108,15 +108,31 @@ class ElementRuleRunner {
                 return;
             }
         }
-        switch (conditions.evaluate(query.requirement)) {
-            case Truth::yes:
-                note_defaults(query, conditions, element);
-                return;
-            case Truth::unknown:
+        // Every requirement is decided, so that the finding names each that fails.
+        std::vector<std::string> failed;
+        bool unknown = false;
+        for (std::size_t i = 0; i < query.requirements.size(); ++i) {
+            const auto mark = conditions.missing_count();
+            const auto truth = conditions.evaluate(query.requirements[i]);
+            if (truth == Truth::no) {
+                failed.push_back(query.rule->requirements[i].text);
+            }
+            unknown = unknown || truth == Truth::unknown;
+            if (truth != Truth::unknown) {
+                conditions.forget_missing(mark);
+            }
+        }
+        if (failed.empty()) {
+            if (unknown) {
                 undecided(query, conditions, element);
-                return;
-            case Truth::no:
-                break;
+            } else {
+                note_defaults(query, conditions, element);
+            }
+            return;
+        }
+        // A rule of one requirement names none: its message says what failed.
+        if (query.requirements.size() == 1) {
+            failed.clear();
         }
         // A gap: in force, or upcoming, from the date the rule gives the subject.
         const auto effective = effective_date(query, conditions);
@@ -124,8 +140,10 @@ class ElementRuleRunner {
             undecided(query, conditions, element);
             return;
         }
-        context_.add(builder_.finding(*query.rule, element, query.message, query.remediation,
-                                      conditions, *effective));
+        auto finding = builder_.finding(*query.rule, element, query.message, query.remediation,
+                                        conditions, *effective);
+        finding.failed_requirements = std::move(failed);
+        context_.add(std::move(finding));
     }
 
     void undecided(const Query& query, const ConditionEvaluator& conditions,

@@ -75,6 +75,8 @@ void write_finding(JsonStream& json, const Finding& finding) {
         .value(finding.upcoming)
         .key("assumed")
         .strings(finding.assumed)
+        .key("failed_requirements")
+        .strings(finding.failed_requirements)
         .end_object();
 }
 

@@ -53,6 +53,9 @@ struct Finding {
     /// Attribute paths the rule read through their declared default, because
     /// the model does not give them: what the finding assumed, not was told.
     std::vector<std::string> assumed;
+    /// For a rule of several requirements, the ones the subject fails, as
+    /// written; empty for a rule of one.
+    std::vector<std::string> failed_requirements;
 };
 
 /// A subject a rule passed (or did not apply to) because of a default: the

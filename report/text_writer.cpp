@@ -132,6 +132,9 @@ class TextWriter final : public ReportWriter {
         out += fmt::format("    {}: {} '{}'\n", location(finding.subject), finding.subject.kind,
                            shown(finding.subject.id));
         out += fmt::format("    {}\n", shown(finding.message, kProseBytes));
+        for (const auto& failed : finding.failed_requirements) {
+            out += fmt::format("    {} {}\n", paint(kDim, "fails:"), shown(failed, kProseBytes));
+        }
         if (!finding.witness.empty()) {
             out += fmt::format("    {} {}\n", paint(kDim, "path:"),
                                path_text(finding.witness, finding.witness_omitted));

@@ -55,6 +55,24 @@ Domain domain_of(const ParseNode& node) {
     return Domain::node;
 }
 
+/// `text` with each run of white space as one space.
+std::string collapsed(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (const char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string unescape(std::string_view body) {
@@ -388,7 +406,8 @@ void AstBuilder::build_quantifier(const ParseNode& node, Rule& rule) {
         } else if (is<g::rule_where>(*child)) {
             rule.condition = build_expression(*child->children.front());
         } else if (is<g::requirement>(*child)) {
-            rule.requirement = build_expression(*child->children.front());
+            rule.requirements.push_back(
+                {build_expression(*child->children.front()), collapsed(child->string_view())});
         }
     }
     if (!rule.about_model) {

@@ -48,6 +48,9 @@ class ConditionEvaluator {
     /// The paths read through their default since clear_missing(), in the
     /// order met: what a finding or a pass assumed.
     [[nodiscard]] std::vector<std::string> assumed() const;
+    /// How many paths are noted missing, and forgetting those noted since.
+    [[nodiscard]] std::size_t missing_count() const { return missing_.size(); }
+    void forget_missing(std::size_t mark) { missing_.resize(mark); }
     void clear_missing() {
         missing_.clear();
         assumed_.clear();

@@ -262,7 +262,9 @@ Query compile_rule(const dsl::Rule& rule, model::ValueSpace& values, const dsl::
     if (rule.condition) {
         query.condition = compiler.expression(*rule.condition);
     }
-    query.requirement = compiler.expression(*rule.requirement);
+    for (const auto& requirement : rule.requirements) {
+        query.requirements.push_back(compiler.expression(requirement.condition));
+    }
     for (const auto& conditional : rule.effective_when) {
         query.effective_when.emplace_back(conditional.date,
                                           compiler.expression(conditional.condition));

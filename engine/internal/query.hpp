@@ -70,7 +70,7 @@ struct Query {
     bool about_model = false;  ///< `for the model`: one verdict, no subject
     dsl::Domain domain = dsl::Domain::node;
     std::optional<CompiledExpr> condition;
-    CompiledExpr requirement;
+    std::vector<CompiledExpr> requirements;  ///< as the rule's, in order
     CompiledTemplate message;
     CompiledTemplate remediation;
     /// `effective "DATE" when C`, in the rule's order.

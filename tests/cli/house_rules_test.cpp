@@ -31,7 +31,7 @@ std::string block_after(const std::string& document, const std::string& marker) 
 TEST_CASE("the house-rules example's tests pass") {
     const auto result = run_lexflow("test examples/house-rules");
     CHECK(result.err.empty());
-    CHECK(result.out == "3 passed, 0 failed\n");
+    CHECK(result.out == "4 passed, 0 failed\n");
     CHECK(result.exit_code == 0);
 }
 
@@ -52,6 +52,25 @@ TEST_CASE("a rule about the whole model reports on the model in the text report"
           std::string::npos);
     // Near miss: one AI vendor, so the other estate-level rule is silent.
     CHECK(result.out.find("ACME-ONE-AI-VENDOR") == std::string::npos);
+}
+
+TEST_CASE("a finding of a rule of several requirements names each that fails") {
+    const auto text = run_lexflow(kCheck);
+    CHECK(text.out.find("    Audit log 'short-log' does not meet Acme's bar for audit logs\n"
+                        "    fails: l has retention_years and l.retention_years >= 1\n"
+                        "    fails: l has controls and \"tamper_evident\" in l.controls\n") !=
+          std::string::npos);
+    const auto json = run_lexflow(kCheck + " --format json");
+    const auto report = nlohmann::json::parse(json.out);
+    for (const auto& finding : report["findings"]) {
+        if (finding["rule_id"] == "ACME-AUDIT-LOG-READY") {
+            CHECK(finding["failed_requirements"] ==
+                  nlohmann::json::array({"l has retention_years and l.retention_years >= 1",
+                                         "l has controls and \"tamper_evident\" in l.controls"}));
+        } else {
+            CHECK(finding["failed_requirements"].empty());
+        }
+    }
 }
 
 TEST_CASE("a rule about the whole model reports on the model in the JSON report") {
@@ -81,7 +100,8 @@ TEST_CASE("the rule catalogue names the form of a rule about the whole model") {
     for (const auto& rule : listed["rules"]) {
         forms[rule["id"]] = rule["form"];
     }
-    CHECK(forms == std::map<std::string, std::string>{{"ACME-ENCRYPTED-WRITES", "node"},
+    CHECK(forms == std::map<std::string, std::string>{{"ACME-AUDIT-LOG-READY", "node"},
+                                                      {"ACME-ENCRYPTED-WRITES", "node"},
                                                       {"ACME-ONE-AI-VENDOR", "model"},
                                                       {"ACME-ONE-IDENTITY-PROVIDER", "model"}});
 }

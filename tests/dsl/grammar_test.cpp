@@ -72,8 +72,8 @@ rule AIA-50-2-MARKING {
     CHECK(rule.subject->domain == lexflow::dsl::Domain::node);
     CHECK(rule.subject->variable == "g");
     CHECK(rule.condition->kind == lexflow::dsl::Expr::Kind::all_of);
-    CHECK(rule.requirement->kind == lexflow::dsl::Expr::Kind::has);
-    CHECK(rule.requirement->path.spelling() == "g.marking");
+    CHECK(rule.requirements.at(0).condition.kind == lexflow::dsl::Expr::Kind::has);
+    CHECK(rule.requirements.at(0).condition.path.spelling() == "g.marking");
     REQUIRE(rule.message->segments.size() == 5);
     CHECK(rule.message->segments[1].path->spelling() == "g");
     CHECK(rule.message->segments[3].path->spelling() == "g.modality");
@@ -115,7 +115,7 @@ TEST_CASE("every comparison operator and literal form parses") {
             "  for every node x require " +
             condition + " }");
         REQUIRE_MESSAGE(checked.rules, checked.rendered);
-        const auto& requirement = *checked.rules->rules[0].requirement;
+        const auto& requirement = checked.rules->rules[0].requirements.at(0).condition;
         CHECK(requirement.kind == lexflow::dsl::Expr::Kind::compare);
         CHECK(requirement.op == op);
     }
@@ -132,7 +132,7 @@ rule R1 {
 }
 )lf");
     REQUIRE_MESSAGE(checked.rules, checked.rendered);
-    const auto& exists = *checked.rules->rules[0].requirement;
+    const auto& exists = checked.rules->rules[0].requirements.at(0).condition;
     REQUIRE(exists.kind == lexflow::dsl::Expr::Kind::exists);
     CHECK(exists.binding.domain == lexflow::dsl::Domain::flow);
     CHECK(exists.binding.variable == "f");

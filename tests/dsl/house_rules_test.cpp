@@ -34,8 +34,8 @@ TEST_CASE("a rule about the whole model has no subject") {
     CHECK_FALSE(parsed.subject);
     CHECK_FALSE(parsed.path);
     REQUIRE(parsed.condition);
-    REQUIRE(parsed.requirement);
-    CHECK(parsed.requirement->kind == Expr::Kind::exists);
+    REQUIRE(parsed.requirements.size() == 1);
+    CHECK(parsed.requirements[0].condition.kind == Expr::Kind::exists);
 }
 
 TEST_CASE("'for the' must name the model, and a rule has one quantifier") {
@@ -55,7 +55,7 @@ TEST_CASE("count(...) reads its binding, an optional adjacency, and distinct val
         rule("for every node s require count(flow f to s where f.encrypted == true) <= 1 and "
              "count(distinct n.vendor for node n where n.kind == \"ai_generator\") == 1"));
     REQUIRE_MESSAGE(checked.rules, checked.rendered);
-    const auto& both = *checked.rules->rules.at(0).requirement;
+    const auto& both = checked.rules->rules.at(0).requirements.at(0).condition;
     REQUIRE(both.operands.size() == 2);
     const auto& plain = both.operands[0].operands[0];
     CHECK(plain.kind == Expr::Kind::count);
@@ -111,7 +111,7 @@ TEST_CASE("a predicate is declared with typed parameters and called with variabl
     REQUIRE(feeds.parameters.size() == 2);
     CHECK(feeds.parameters[1].name == "b");
     CHECK(feeds.body.kind == Expr::Kind::exists);
-    const auto& call = checked.rules->rules.at(0).requirement->operands.at(0);
+    const auto& call = checked.rules->rules.at(0).requirements.at(0).condition.operands.at(0);
     CHECK(call.kind == Expr::Kind::call);
     CHECK(call.callee == "feeds");
     REQUIRE(call.arguments.size() == 2);
@@ -209,7 +209,7 @@ TEST_CASE("exists path reads its start, its end and the flows it may follow") {
         rule("for every node g require exists path from g to node s where s.kind == \"log\" "
              "through flow t where t.encrypted == true"));
     REQUIRE_MESSAGE(checked.rules, checked.rendered);
-    const auto& reaches = *checked.rules->rules.at(0).requirement;
+    const auto& reaches = checked.rules->rules.at(0).requirements.at(0).condition;
     CHECK(reaches.kind == Expr::Kind::reaches);
     CHECK(reaches.binding.anchor == "g");
     CHECK(reaches.binding.variable == "s");
@@ -221,7 +221,7 @@ TEST_CASE("exists path reads its start, its end and the flows it may follow") {
     // Upstream, and with no condition at all: any node at the other end.
     const auto upstream = check_text(rule("for every node s require exists path to s from node g"));
     REQUIRE_MESSAGE(upstream.rules, upstream.rendered);
-    const auto& any = *upstream.rules->rules.at(0).requirement;
+    const auto& any = upstream.rules->rules.at(0).requirements.at(0).condition;
     CHECK(any.binding.adjacency == lexflow::dsl::Adjacency::incoming);
     CHECK(any.operands.at(0).kind == Expr::Kind::literal);
     CHECK_FALSE(any.through);
@@ -256,7 +256,7 @@ TEST_CASE("today and a date moved in time are values to compare") {
         rule("for every role r require r.reviewed_on >= today - 12 months and r.signed_on + "
              "2 years > today"));
     REQUIRE_MESSAGE(checked.rules, checked.rendered);
-    const auto& both = *checked.rules->rules.at(0).requirement;
+    const auto& both = checked.rules->rules.at(0).requirements.at(0).condition;
     const auto& review = both.operands.at(0).operands.at(1);
     CHECK(review.kind == Expr::Kind::shifted);
     CHECK(review.shift.amount == -12);
@@ -312,4 +312,16 @@ TEST_CASE("an effective date may depend on the subject, in rules that have one")
         "rule R {\n  title \"t\"\n  severity low\n  message \"m\"\n"
         "  effective \"soon\" when g.x == 1\n  for every node g require g has marking\n}\n");
     CHECK(first_error(not_a_date) == "test.lf:5:13: error: 'soon' is not a date [LF2014]");
+}
+
+TEST_CASE("a rule may have several requirements, each kept as written") {
+    const auto checked = check_text(
+        rule("for the model\n    require count(node n) >= 1\n    require   exists node a where\n"
+             "      a.kind == \"audit_log\""));
+    REQUIRE_MESSAGE(checked.rules, checked.rendered);
+    const auto& requirements = checked.rules->rules.at(0).requirements;
+    REQUIRE(requirements.size() == 2);
+    CHECK(requirements[0].text == "count(node n) >= 1");
+    CHECK(requirements[1].text == "exists node a where a.kind == \"audit_log\"");
+    CHECK(requirements[1].condition.kind == Expr::Kind::exists);
 }

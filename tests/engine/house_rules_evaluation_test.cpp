@@ -202,3 +202,45 @@ rule PERSONAL-RETENTION {
     CHECK(not_evaluated_of(evaluation.report) ==
           Lines{"PERSONAL-RETENTION node 'unknown' [s.personal_data]"});
 }
+
+TEST_CASE("a rule of several requirements names each one its subject fails") {
+    const std::string rules = R"lf(
+rule LOG-READY {
+  title "Audit logs keep a year and are tamper-evident"
+  severity low
+  message "'{l}' is not ready"
+  for every node l where l.kind == "audit_log"
+    require l.retention_days >= 365
+    require l has controls and "hash_chain" in l.controls
+}
+)lf";
+    const auto evaluation = evaluate_text(rules, R"(surfaces:
+  - {id: short, kind: audit_log, retention_days: 30, controls: [hash_chain]}
+  - {id: both, kind: audit_log, retention_days: 30}
+  - {id: ready, kind: audit_log, retention_days: 400, controls: [hash_chain]}
+  - {id: silent, kind: audit_log, controls: [hash_chain]}
+  - {id: silent-open, kind: audit_log}
+)");
+    std::vector<std::vector<std::string>> failed;
+    for (const auto& finding : evaluation.report.findings) {
+        failed.push_back(finding.failed_requirements);
+    }
+    CHECK(findings_of(evaluation.report) ==
+          Lines{"LOG-READY node 'short'", "LOG-READY node 'both'", "LOG-READY node 'silent-open'"});
+    CHECK(failed ==
+          std::vector<std::vector<std::string>>{
+              {"l.retention_days >= 365"},
+              {"l.retention_days >= 365", "l has controls and \"hash_chain\" in l.controls"},
+              {"l has controls and \"hash_chain\" in l.controls"}});
+    // Undecided only when no requirement fails, naming what the unknown one lacks.
+    CHECK(not_evaluated_of(evaluation.report) ==
+          Lines{"LOG-READY node 'silent' [l.retention_days]"});
+}
+
+TEST_CASE("a rule of one requirement names none: its message says what failed") {
+    const auto evaluation = evaluate_text(kOneAuthServer, R"(surfaces:
+  - {id: api, kind: api}
+)");
+    REQUIRE(evaluation.report.findings.size() == 1);
+    CHECK(evaluation.report.findings[0].failed_requirements.empty());
+}

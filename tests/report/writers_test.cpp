@@ -173,7 +173,7 @@ TEST_CASE("the JSON report gives every field of a finding") {
     CHECK(keys(finding) == std::vector<std::string>{"rule_id", "title", "severity", "pack",
                                                     "citations", "subject", "message",
                                                     "remediation", "witness", "effective",
-                                                    "upcoming", "assumed"});
+                                                    "upcoming", "assumed", "failed_requirements"});
     CHECK(finding["rule_id"] == "AIA-50-2");
     CHECK(finding["title"] == "Generators mark their output");
     CHECK(finding["severity"] == "high");
