@@ -108,20 +108,8 @@ class ElementRuleRunner {
                 return;
             }
         }
-        // Every requirement is decided, so that the finding names each that fails.
-        std::vector<std::string> failed;
         bool unknown = false;
-        for (std::size_t i = 0; i < query.requirements.size(); ++i) {
-            const auto mark = conditions.missing_count();
-            const auto truth = conditions.evaluate(query.requirements[i]);
-            if (truth == Truth::no) {
-                failed.push_back(query.rule->requirements[i].text);
-            }
-            unknown = unknown || truth == Truth::unknown;
-            if (truth != Truth::unknown) {
-                conditions.forget_missing(mark);
-            }
-        }
+        auto failed = failed_requirements(query, conditions, unknown);
         if (failed.empty()) {
             if (unknown) {
                 undecided(query, conditions, element);
@@ -144,6 +132,27 @@ class ElementRuleRunner {
                                         conditions, *effective);
         finding.failed_requirements = std::move(failed);
         context_.add(std::move(finding));
+    }
+
+    /// The requirements the bound subject fails, as written. Every one is
+    /// decided, so that a finding names each; `unknown` is set when one is
+    /// unknown, whose missing paths stay noted.
+    static std::vector<std::string> failed_requirements(const Query& query,
+                                                        ConditionEvaluator& conditions,
+                                                        bool& unknown) {
+        std::vector<std::string> failed;
+        for (std::size_t i = 0; i < query.requirements.size(); ++i) {
+            const auto mark = conditions.missing_count();
+            const auto truth = conditions.evaluate(query.requirements[i]);
+            if (truth == Truth::no) {
+                failed.push_back(query.rule->requirements[i].text);
+            }
+            unknown = unknown || truth == Truth::unknown;
+            if (truth != Truth::unknown) {
+                conditions.forget_missing(mark);
+            }
+        }
+        return failed;
     }
 
     void undecided(const Query& query, const ConditionEvaluator& conditions,
