@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -38,13 +39,60 @@ std::string indented(std::string_view text) {
     return out;
 }
 
-/// The rule's own text, from `rule` to its closing brace.
-std::string rule_source(const dsl::Rule& rule, const base::SourceSet& sources) {
+/// Lines `first` to `last` of a file, as they are.
+std::string source_lines(const base::SourceSet& sources, base::FileId file, std::uint32_t first,
+                         std::uint32_t last) {
     std::string text;
-    for (auto line = rule.id_range.line; line <= rule.last_line; ++line) {
-        text += sources.line(rule.id_range.file, line).value_or("") + "\n";
+    for (auto line = first; line <= last; ++line) {
+        text += sources.line(file, line).value_or("") + "\n";
     }
     return text;
+}
+
+/// The predicates a rule calls, and those they call, in the order met.
+std::vector<const dsl::Predicate*> called_predicates(const dsl::Rule& rule,
+                                                     const dsl::RuleSet& rules) {
+    std::vector<const dsl::Predicate*> called;
+    std::vector<const dsl::Expr*> pending;
+    const auto push = [&pending](const std::optional<dsl::Expr>& expr) {
+        if (expr) {
+            pending.push_back(&*expr);
+        }
+    };
+    push(rule.condition);
+    for (const auto& requirement : rule.requirements) {
+        pending.push_back(&requirement.condition);
+    }
+    if (rule.path) {
+        for (const auto* expr : {&rule.path->source_condition, &rule.path->target_condition,
+                                 &rule.path->via_condition, &rule.path->through_condition}) {
+            push(*expr);
+        }
+    }
+    while (!pending.empty()) {
+        const auto* expr = pending.back();
+        pending.pop_back();
+        if (const auto* predicate =
+                expr->kind == dsl::Expr::Kind::call ? rules.find_predicate(expr->callee) : nullptr;
+            predicate != nullptr &&
+            std::find(called.begin(), called.end(), predicate) == called.end()) {
+            called.push_back(predicate);
+            pending.push_back(&predicate->body);
+        }
+        for (const auto& operand : expr->operands) {
+            pending.push_back(&operand);
+        }
+    }
+    return called;
+}
+
+/// "from 2026-08-02; from 2026-12-02 when ...", or "always".
+std::string in_force(const dsl::Rule& rule) {
+    std::string text = rule.effective.empty() ? "always" : "from " + rule.effective;
+    for (const auto& conditional : rule.effective_when) {
+        text += "; from " + conditional.date + " when " + conditional.text;
+    }
+    return base::printable(text);
 }
 
 /// Text without the indentation all its non-blank lines share.
@@ -138,8 +186,7 @@ std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
         "  pack:      {}\n",
         pack ? fmt::format("{} ({})", pack->id, printable(pack->title)) : std::string("none"));
     out += fmt::format("  severity:  {}\n", base::to_string(*rule.severity));
-    out += fmt::format("  in force:  {}\n",
-                       rule.effective.empty() ? std::string("always") : "from " + rule.effective);
+    out += fmt::format("  in force:  {}\n", in_force(rule));
     for (const auto& citation : rule.citations) {
         out += fmt::format("  cites:     {}\n", printable(citation.text));
     }
@@ -159,8 +206,15 @@ std::string explanation(const dsl::Rule& rule, const dsl::RuleSet& rules,
     if (rule.remediation) {
         out += fmt::format("\nHow to fix a gap\n{}", indented(rule.remediation->raw));
     }
-    out += fmt::format("\nThe rule ({}:{})\n{}", printable(sources.name(rule.id_range.file)),
-                       rule.id_range.line, indented(rule_source(rule, sources)));
+    out += fmt::format(
+        "\nThe rule ({}:{})\n{}", printable(sources.name(rule.id_range.file)), rule.id_range.line,
+        indented(source_lines(sources, rule.id_range.file, rule.id_range.line, rule.last_line)));
+    for (const auto* predicate : called_predicates(rule, rules)) {
+        const auto& range = predicate->range;
+        out += fmt::format(
+            "\nThe predicate it calls ({}:{})\n{}", printable(sources.name(range.file)), range.line,
+            indented(source_lines(sources, range.file, range.line, predicate->last_line)));
+    }
     if (const auto example = example_for(rule, rules, sources); !example.empty()) {
         out += fmt::format("\nA model that trips it\n{}", indented(example));
         out += fmt::format("\nWhat the rule reports on it\n{}",

@@ -114,7 +114,8 @@ struct Parameter {
 /// it to their variables; it reads only its parameters and `model`.
 struct Predicate {
     std::string name;
-    base::SourceRange range;  ///< the name
+    base::SourceRange range;      ///< the name
+    std::uint32_t last_line = 0;  ///< the line its condition ends on
     std::vector<Parameter> parameters;
     Expr body;
     std::string pack;  ///< the pack of the file that declares it; empty for none
@@ -190,6 +191,7 @@ struct Rule {
         std::string date;
         base::SourceRange range;
         Expr condition;
+        std::string text;  ///< the condition as written, white space collapsed
     };
     std::vector<ConditionalDate> effective_when;
     /// `covers [...]`: ids of the failure patterns the rule detects.

@@ -1,5 +1,6 @@
 #include "dsl/internal/ast_builder.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -292,8 +293,9 @@ Rule AstBuilder::build_rule(const ParseNode& node) {
             const auto& date = *child.children.front();
             if (child.children.size() > 1) {
                 const auto& condition = *child.children.back()->children.front();
-                rule.effective_when.push_back(
-                    {unescape(quoted_body(date)), range_of(date), build_expression(condition)});
+                rule.effective_when.push_back({unescape(quoted_body(date)), range_of(date),
+                                               build_expression(condition),
+                                               collapsed(condition.string_view())});
                 continue;
             }
             note_repeat(!rule.effective.empty(), "effective", field_range);
@@ -550,6 +552,11 @@ Expr AstBuilder::build_call(const ParseNode& node) {
 
 Predicate AstBuilder::build_predicate(const ParseNode& node) {
     Predicate predicate;
+    // The condition's padding may run onto later lines: count only its text.
+    auto text = node.string_view();
+    text = text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
+    predicate.last_line = static_cast<std::uint32_t>(
+        node.begin().line + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     for (const auto& child : node.children) {
         if (is<g::predicate_name>(*child)) {
             predicate.name = child->string();

@@ -53,3 +53,21 @@ TEST_CASE("explain without a rule id is a usage error") {
     CHECK(result.exit_code == 2);
     CHECK(result.err.find("rule is required") != std::string::npos);
 }
+
+TEST_CASE("explain of a rule whose date depends on its subject gives each date and its condition") {
+    const auto result = run_lexflow("explain AIA-50-2-MARKING");
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out.find("  in force:  from 2026-08-02; from 2026-12-02 when "
+                          "g.placed_on_market < \"2026-08-02\"\n") != std::string::npos);
+}
+
+TEST_CASE("explain shows the predicates a rule calls, and only a rule that calls one") {
+    const auto calls = run_lexflow("explain NIST-CLASSIFICATION");
+    REQUIRE(calls.exit_code == 0);
+    CHECK(calls.out.find("\nThe predicate it calls (<builtin>/predicates.lf:7)\n"
+                         "    predicate carries_machine_data(flow f) = f has machine_data and "
+                         "f.machine_data == true\n\nA model that trips it\n") != std::string::npos);
+    const auto none = run_lexflow("explain GDPR-CROSS-TENANT");
+    REQUIRE(none.exit_code == 0);
+    CHECK(none.out.find("The predicate it calls") == std::string::npos);
+}

@@ -325,3 +325,16 @@ TEST_CASE("a rule may have several requirements, each kept as written") {
     CHECK(requirements[1].text == "exists node a where a.kind == \"audit_log\"");
     CHECK(requirements[1].condition.kind == Expr::Kind::exists);
 }
+
+TEST_CASE("a predicate knows the lines it spans, and a conditional date its condition's text") {
+    const auto checked = check_text(
+        "predicate personal(node n) =\n  n.kind == \"crm_object\"\n  and n.personal_data == "
+        "true\n\nrule R {\n  title \"t\"\n  severity low\n  message \"m\"\n"
+        "  effective \"2026-12-02\" when n.placed_on_market   <\n    \"2026-08-02\"\n"
+        "  for every node n require personal(n)\n}\n");
+    REQUIRE_MESSAGE(checked.rules, checked.rendered);
+    CHECK(checked.rules->predicates.at(0).range.line == 1);
+    CHECK(checked.rules->predicates.at(0).last_line == 3);
+    CHECK(checked.rules->rules.at(0).effective_when.at(0).text ==
+          "n.placed_on_market < \"2026-08-02\"");
+}
