@@ -19,6 +19,9 @@ report::RuleInfo rule_info(const dsl::Rule& rule) {
     }
     info.tags = rule.tags;
     info.effective = rule.effective;
+    for (const auto& conditional : rule.effective_when) {
+        info.effective_when.push_back({conditional.date, conditional.text});
+    }
     info.description = rule.description;
     info.remediation = rule.remediation ? rule.remediation->raw : std::string();
     return info;

@@ -101,7 +101,17 @@ void write_rule_json(JsonStream& json, const RuleInfo& rule) {
         .strings(rule.tags)
         .key("effective")
         .string_or_null(rule.effective)
-        .key("description");
+        .key("effective_when")
+        .begin_array();
+    for (const auto& conditional : rule.effective_when) {
+        json.begin_object()
+            .key("date")
+            .value(conditional.date)
+            .key("when")
+            .value(conditional.when)
+            .end_object();
+    }
+    json.end_array().key("description");
     if (rule.description) {
         json.value(*rule.description);
     } else {

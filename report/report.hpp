@@ -103,7 +103,14 @@ struct RuleInfo {
     std::vector<std::string> citations;
     std::vector<std::string> covers;  ///< failure patterns it detects
     std::vector<std::string> tags;
-    std::string effective;                   ///< empty: always in force
+    std::string effective;  ///< empty: always in force
+    /// `effective "DATE" when C`: each date with its condition as written,
+    /// which replace `effective` for the subjects where the condition holds.
+    struct ConditionalDate {
+        std::string date;
+        std::string when;
+    };
+    std::vector<ConditionalDate> effective_when;
     std::optional<std::string> description;  ///< why it matters
     std::string remediation;                 ///< its remediation as written
 };

@@ -30,13 +30,20 @@ TEST_CASE("rules --format json gives each rule's metadata") {
     REQUIRE(json["rules"].size() >= 19);
     const auto& first = json["rules"][0];
     for (const auto* key : {"id", "pack", "title", "severity", "form", "citations", "covers",
-                            "tags", "effective", "description"}) {
+                            "tags", "effective", "effective_when", "description"}) {
         CAPTURE(key);
         CHECK(first.contains(key));
     }
     bool saw_path_rule = false;
     for (const auto& rule : json["rules"]) {
         saw_path_rule = saw_path_rule || rule["form"] == "path";
+        if (rule["id"] == "AIA-50-2-MARKING") {
+            CHECK(rule["effective"] == "2026-08-02");
+            CHECK(rule["effective_when"] == nlohmann::json::parse(R"([{"date": "2026-12-02",
+                      "when": "g.placed_on_market < \"2026-08-02\""}])"));
+        } else if (rule["id"] == "NIST-CLASSIFICATION") {
+            CHECK(rule["effective_when"].empty());
+        }
     }
     CHECK(saw_path_rule);
 }
