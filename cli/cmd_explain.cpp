@@ -63,6 +63,9 @@ std::vector<const dsl::Predicate*> called_predicates(const dsl::Rule& rule,
     for (const auto& requirement : rule.requirements) {
         pending.push_back(&requirement.condition);
     }
+    for (const auto& conditional : rule.effective_when) {
+        pending.push_back(&conditional.condition);
+    }
     if (rule.path) {
         for (const auto* expr : {&rule.path->source_condition, &rule.path->target_condition,
                                  &rule.path->via_condition, &rule.path->through_condition}) {
