@@ -545,6 +545,9 @@ class Checker {
         for (const auto& requirement : rule.requirements) {
             conditions.push_back(&requirement.condition);
         }
+        for (const auto& conditional : rule.effective_when) {
+            conditions.push_back(&conditional.condition);
+        }
         if (path) {
             conditions.insert(conditions.end(),
                               {part(path->source_condition), part(path->target_condition),

@@ -24,6 +24,9 @@ void for_each_condition(const Rule& rule, Visit&& visit) {
     for (const auto& requirement : rule.requirements) {
         visit(requirement.condition);
     }
+    for (const auto& conditional : rule.effective_when) {
+        visit(conditional.condition);
+    }
     for (const auto* expr :
          {rule.path && rule.path->source_condition ? &*rule.path->source_condition : nullptr,
           rule.path && rule.path->target_condition ? &*rule.path->target_condition : nullptr,

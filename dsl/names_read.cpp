@@ -13,6 +13,9 @@ class NamesCollector {
         for (const auto& requirement : rule.requirements) {
             visit(&requirement.condition);
         }
+        for (const auto& conditional : rule.effective_when) {
+            visit(&conditional.condition);
+        }
         if (rule.path) {
             visit(rule.path->source_condition ? &*rule.path->source_condition : nullptr);
             visit(rule.path->target_condition ? &*rule.path->target_condition : nullptr);

@@ -338,3 +338,17 @@ TEST_CASE("a predicate knows the lines it spans, and a conditional date its cond
     CHECK(checked.rules->rules.at(0).effective_when.at(0).text ==
           "n.placed_on_market < \"2026-08-02\"");
 }
+
+TEST_CASE("predicates called by a conditional date are bounded like any other") {
+    std::string text = "predicate p0(node x) = x.a == 1\n";
+    for (int i = 1; i <= 40; ++i) {
+        text += "predicate p" + std::to_string(i) + "(node x) = p" + std::to_string(i - 1) +
+                "(x) and p" + std::to_string(i - 1) + "(x)\n";
+    }
+    const auto checked = check_text(
+        text +
+        "rule DATED {\n  title \"t\"\n  severity low\n  message \"m\"\n"
+        "  effective \"2026-12-02\" when p40(x)\n  for every node x require x.a == 2\n}\n");
+    CHECK(checked.rendered.find("error: rule 'DATED' grows past 100000 conditions once its "
+                                "predicates are expanded [LF5001]") != std::string::npos);
+}

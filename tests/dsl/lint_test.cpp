@@ -148,3 +148,16 @@ rule R {
 )lf")
               .empty());
 }
+
+TEST_CASE("a predicate called only by a conditional date is used") {
+    CHECK(lint(R"lf(
+predicate legacy(node x) = x.placed_on_market < "2026-08-02"
+rule R {
+  title "t" severity low message "m" cite "c" remediation "r"
+  effective "2026-08-02"
+  effective "2026-12-02" when legacy(x)
+  for every node x require x has marking
+}
+)lf")
+              .empty());
+}
