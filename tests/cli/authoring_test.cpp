@@ -4,23 +4,16 @@
 
 #include <doctest/doctest.h>
 
+#include "tests/support/markdown.hpp"
 #include "tests/support/run_lexflow.hpp"
 #include "tests/support/scratch_dir.hpp"
 
+using lexflow::testing::block_after;
 using lexflow::testing::read_text;
 using lexflow::testing::run_lexflow;
 using lexflow::testing::source_path;
 
 namespace {
-
-/// The text of the first fenced block after `marker` in `document`.
-std::string block_after(const std::string& document, const std::string& marker) {
-    const auto at = document.find(marker);
-    REQUIRE(at != std::string::npos);
-    const auto open = document.find("```\n", at);
-    const auto close = document.find("```", open + 4);
-    return document.substr(open + 4, close - open - 4);
-}
 
 /// The file without its leading comment lines and the blank line after them.
 std::string without_header(const std::string& text) {

@@ -6,8 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/markdown.hpp"
 #include "tests/support/run_lexflow.hpp"
 
+using lexflow::testing::block_after;
 using lexflow::testing::read_text;
 using lexflow::testing::run_lexflow;
 using lexflow::testing::source_path;
@@ -16,15 +18,6 @@ namespace {
 
 const std::string kCheck =
     "check tests/cli/fixtures/house-estate.yaml --rules examples/house-rules --as-of 2026-12-01";
-
-/// The text of the first fenced block after `marker` in `document`.
-std::string block_after(const std::string& document, const std::string& marker) {
-    const auto at = document.find(marker);
-    REQUIRE(at != std::string::npos);
-    const auto open = document.find("```\n", at);
-    const auto close = document.find("```", open + 4);
-    return document.substr(open + 4, close - open - 4);
-}
 
 }  // namespace
 
