@@ -3,6 +3,10 @@
 expected outcomes, by someone who had not read the rule.
 
     tests/evaluation/score.py SET_FOLDER RULE_ID AS_OF [--lexflow BINARY] [--rules PATH]
+                              [--no-default-rules]
+
+--no-default-rules with --rules scores another version of the packs, such
+as an older commit's rules/ folder.
 
 SET_FOLDER holds the models and expected.md, whose table rows read
 `| FILE | subjects that MUST be reported | subjects that MUST NOT be | why |`.
@@ -33,6 +37,7 @@ def main():
     parser.add_argument("as_of")
     parser.add_argument("--lexflow", default="build/cli/lexflow")
     parser.add_argument("--rules", action="append", default=[])
+    parser.add_argument("--no-default-rules", action="store_true")
     args = parser.parse_args()
     counts = {"true positives": 0, "false negatives": 0, "false positives": 0,
               "true negatives": 0, "not evaluated": 0}
@@ -41,6 +46,8 @@ def main():
                    "--format", "json"]
         for path in args.rules:
             command += ["--rules", path]
+        if args.no_default_rules:
+            command.append("--no-default-rules")
         report = json.loads(subprocess.run(command, capture_output=True, text=True).stdout)
         found = {f["subject"]["id"] for f in report["findings"] if f["rule_id"] == args.rule}
         undecided = {e["subject"]["id"] for e in report["not_evaluated"]
