@@ -28,6 +28,9 @@ constexpr std::array<std::string_view, 5> kClauses = {"where", "require", "to", 
 /// Words that start a line at the rule's own indentation.
 constexpr std::array<std::string_view, 5> kStatements = {"for", "applies", "rule", "pack",
                                                          "report"};
+/// Words that start a declaration at the top level of a file.
+constexpr std::array<std::string_view, 6> kDeclarations = {"pack", "rule",      "test",
+                                                           "kind", "attribute", "predicate"};
 /// Field names are padded to this width, so that values line up.
 constexpr std::size_t kFieldWidth = 12;
 
@@ -194,6 +197,7 @@ std::string format_lines(std::string_view text) {
     int depth = 0;
     int parens = 0;  ///< open parentheses and brackets carried from earlier lines
     bool blank_pending = false;
+    bool in_predicate = false;  ///< lines after `predicate NAME(...) =` continue its condition
     for (const auto& source_line : split_lines(text, internal::find_line_breaks(text))) {
         if (source_line.verbatim) {
             lines.emplace_back(source_line.text);
@@ -204,6 +208,7 @@ std::string format_lines(std::string_view text) {
         const std::string_view line = spaced;
         if (line.empty()) {
             blank_pending = !lines.empty();
+            in_predicate = false;
             continue;
         }
         int leading_closes = 0;
@@ -213,6 +218,11 @@ std::string format_lines(std::string_view text) {
         const auto word = first_word(line);
         std::size_t indent = 2 * static_cast<std::size_t>(own_depth + open_parens);
         std::string body(line);
+        if (own_depth == 0 && line.front() != '#') {
+            const bool declaration = one_of(word, kDeclarations);
+            indent += in_predicate && !declaration ? 2 : 0;
+            in_predicate = word == "predicate" || (in_predicate && !declaration);
+        }
         if (own_depth > 0 && line.front() != '}' && line.front() != '#') {
             if (const auto field = split_field(line, word)) {
                 body = align_field(field->first, field->second);

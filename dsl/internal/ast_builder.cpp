@@ -550,13 +550,33 @@ Expr AstBuilder::build_call(const ParseNode& node) {
     return call;
 }
 
+namespace {
+
+/// How many lines the text runs on after its first, not counting the blank
+/// and comment lines of the padding that may follow it (the next
+/// declaration's comment).
+std::size_t lines_of_code_after_first(std::string_view text) {
+    std::size_t lines = 0;
+    std::size_t counted = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        const auto line = text.substr(start, end - start);
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first != std::string_view::npos && line[first] != '#') {
+            counted = lines;
+        }
+        ++lines;
+        start = end + 1;
+    }
+    return counted;
+}
+
+}  // namespace
+
 Predicate AstBuilder::build_predicate(const ParseNode& node) {
     Predicate predicate;
-    // The condition's padding may run onto later lines: count only its text.
-    auto text = node.string_view();
-    text = text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
-    predicate.last_line = static_cast<std::uint32_t>(
-        node.begin().line + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    predicate.last_line = static_cast<std::uint32_t>(node.begin().line);
     for (const auto& child : node.children) {
         if (is<g::predicate_name>(*child)) {
             predicate.name = child->string();
@@ -568,7 +588,10 @@ Predicate AstBuilder::build_predicate(const ParseNode& node) {
             parameter.range = range_of(*child->children.back());
             predicate.parameters.push_back(std::move(parameter));
         } else if (is<g::predicate_body>(*child)) {
-            predicate.body = build_expression(*child->children.front());
+            const auto& condition = *child->children.front();
+            predicate.body = build_expression(condition);
+            predicate.last_line = static_cast<std::uint32_t>(
+                condition.begin().line + lines_of_code_after_first(condition.string_view()));
         }
     }
     return predicate;

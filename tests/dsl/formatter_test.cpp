@@ -121,6 +121,21 @@ TEST_CASE("fmt lays a messy rule out canonically") {
           "}\n");
 }
 
+TEST_CASE("fmt indents the lines that continue a predicate's condition, and only those") {
+    const std::string text =
+        "predicate p(node s) =\ns.a == 1\n    and (s.b == 2\nor s.c == 3)\n"
+        "predicate q(node s) = s.a == 2\nrule R1 {\n  title \"t\"\n}\n";
+    CHECK(lexflow::dsl::format_rule_file(text) ==
+          "predicate p(node s) =\n"
+          "  s.a == 1\n"
+          "  and (s.b == 2\n"
+          "    or s.c == 3)\n"
+          "predicate q(node s) = s.a == 2\n"
+          "rule R1 {\n"
+          "  title       \"t\"\n"
+          "}\n");
+}
+
 TEST_CASE("fmt never touches strings or comments") {
     const std::string text =
         "rule R1 {\n  title \"two  spaces {  } # not a comment\"  # note  \n"
