@@ -30,7 +30,7 @@ TEST_CASE("explain shows what the rule reports on its example, and only that rul
           "\nWhat the rule reports on it\n"
           "    node 'partner-share': AI content from 'email-drafter' in tenant 'acme', derived "
           "from personal data of people in the EU, reaches 'partner-share' in tenant "
-          "'acme-partner-eu' with no tenant governance on the way\n");
+          "'acme-partner-eu' with no tenant governance or isolation on the way\n");
 }
 
 TEST_CASE("explain of a rule with an effective date says when it applies") {
@@ -67,7 +67,7 @@ TEST_CASE("explain shows the predicates a rule calls, and only a rule that calls
     CHECK(calls.out.find("\nThe predicate it calls (<builtin>/predicates.lf:7)\n"
                          "    predicate carries_machine_data(flow f) = f has machine_data and "
                          "f.machine_data == true\n\nA model that trips it\n") != std::string::npos);
-    const auto none = run_lexflow("explain GDPR-CROSS-TENANT");
+    const auto none = run_lexflow("explain AIA-4-LITERACY");
     REQUIRE(none.exit_code == 0);
     CHECK(none.out.find("The predicate it calls") == std::string::npos);
 }
