@@ -40,6 +40,7 @@ inline constexpr std::string_view recursive_predicate = "LF2027";
 inline constexpr std::string_view count_not_compared = "LF2028";
 inline constexpr std::string_view date_misused = "LF2029";  ///< `today`, a shifted date
 inline constexpr std::string_view effective_scope = "LF2030";
+inline constexpr std::string_view report_per_flow = "LF2031";  ///< without `every flow`
 
 inline constexpr std::string_view malformed_yaml = "LF3001";
 inline constexpr std::string_view missing_key = "LF3002";

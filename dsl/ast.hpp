@@ -122,7 +122,7 @@ struct Predicate {
 };
 
 /// `for every path from node g [where C1] to node s [where C2] require R
-/// [report per source|target]`: a question about where data can travel.
+/// [report per source|target|flow]`: a question about where data can travel.
 /// Paths have one flow or more and may revisit nodes; they are never
 /// enumerated (see engine/path_search.hpp).
 struct PathQuantifier {
@@ -132,8 +132,10 @@ struct PathQuantifier {
         every_flow,  ///< `every flow f satisfies C`: each flow on the path
         no_path,     ///< `no path [unless passes node d where C3]`: no such path at all
     };
-    /// Whose finding it is: each target reached, or each source that reaches one.
-    enum class ReportPer { target, source };
+    /// Whose finding it is: each target reached, each source that reaches
+    /// one, or (for `every flow` rules) each flow that breaks the rule on a
+    /// path from a source to a target, where the fix goes.
+    enum class ReportPer { target, source, flow };
 
     Binding source;
     std::optional<Expr> source_condition;  ///< reads the source and `model`
@@ -146,6 +148,7 @@ struct PathQuantifier {
     std::optional<Binding> through;
     std::optional<Expr> through_condition;
     ReportPer per = ReportPer::target;
+    base::SourceRange per_range;  ///< of `report per ...`, when written
     base::SourceRange range;
 };
 

@@ -250,6 +250,13 @@ class Checker {
                 check_graph_condition(*path.through_condition, *path.through, path);
             }
         }
+        if (path.per == PathQuantifier::ReportPer::flow &&
+            path.requirement != PathQuantifier::Requirement::every_flow) {
+            error(base::diagnostic_ids::report_per_flow, path.per_range,
+                  "'report per flow' needs a rule that checks flows ('require every flow f "
+                  "satisfies ...'): only such a rule has a flow that breaks it",
+                  "report per target or per source, or check each flow with 'every flow'");
+        }
         check_templates(rule, template_scope);
     }
 

@@ -353,7 +353,8 @@ struct path_require : p::seq<kw_require, ws, p::must<path_requirement_after_requ
 struct path_require_after_end : p::seq<path_require> {};
 struct report_source : p::seq<kw_source> {};
 struct report_target : p::seq<kw_target> {};
-struct report_side : p::sor<report_source, report_target> {};
+struct report_flow : p::seq<kw_flow> {};
+struct report_side : p::sor<report_source, report_target, report_flow> {};
 struct per_after_report : p::seq<kw_per> {};
 struct side_after_per : p::seq<report_side> {};
 struct report_per : p::seq<kw_report, ws, p::must<per_after_report>, ws, p::must<side_after_per>> {

@@ -369,8 +369,12 @@ PathQuantifier AstBuilder::build_path_quantifier(const ParseNode& node) {
                     path.through_condition = build_expression(*part);
                 }
             }
-        } else if (is<g::report_source>(child)) {
-            path.per = PathQuantifier::ReportPer::source;
+        } else if (is<g::report_source>(child) || is<g::report_target>(child) ||
+                   is<g::report_flow>(child)) {
+            path.per_range = range_of(child);
+            path.per = is<g::report_source>(child) ? PathQuantifier::ReportPer::source
+                       : is<g::report_flow>(child) ? PathQuantifier::ReportPer::flow
+                                                   : PathQuantifier::ReportPer::target;
         }
     }
     return path;

@@ -38,7 +38,7 @@ using Selector = tao::pegtl::parse_tree::selector<
         g::op_le, g::op_ge, g::op_lt, g::op_gt, g::op_in, g::op_not_in, g::op_has,
         g::path_quantifier, g::source_where, g::target_where, g::via_where, g::passes_requirement,
         g::every_flow_requirement, g::no_path_requirement, g::flow_condition, g::unless_passes,
-        g::report_source, g::report_target, g::through_clause, g::test_decl, g::test_name,
+        g::report_source, g::report_target, g::report_flow, g::through_clause, g::test_decl, g::test_name,
         g::test_rules_field, g::rule_ref, g::test_model_field, g::inline_model_text, g::model_file,
         g::test_as_of_field, g::as_of_date, g::test_expect_field, g::expect_none, g::expect_finding,
         g::status_upcoming, g::status_not_evaluated, g::subject_id, g::witness_list, g::kind_decl,

@@ -42,6 +42,70 @@ struct Outcome {
     std::vector<std::string> assumed;
 };
 
+/// One leg of a path through a flow: from a source to the flow's start, or
+/// from the flow's end to a target.
+struct Leg {
+    bool found = false;
+    bool certain = false;
+    std::vector<std::uint32_t> flows;  ///< ordered from source to target; long ones trimmed
+    std::size_t length = 0;
+};
+
+/// The first `count` flows of a leg, which holds at least its first kEnds.
+std::vector<std::uint32_t> head_of(const Leg& leg, std::size_t count) {
+    return {leg.flows.begin(), leg.flows.begin() + static_cast<std::ptrdiff_t>(count)};
+}
+
+/// The last `count` flows of a leg, which holds at least its last kEnds.
+std::vector<std::uint32_t> tail_of(const Leg& leg, std::size_t count) {
+    return {leg.flows.end() - static_cast<std::ptrdiff_t>(count), leg.flows.end()};
+}
+
+/// The witness of `before`, then `flow`, then `after`, trimmed to its first
+/// and last kEnds flows as every witness is: the legs hold their own ends, so
+/// no long path is walked whole.
+Witness join(const Leg& before, std::uint32_t flow, const Leg& after) {
+    constexpr std::size_t kEnds = Witness::kEnds;
+    Witness witness;
+    witness.length = before.length + 1 + after.length;
+    if (witness.length <= 2 * kEnds) {
+        witness.flows = before.flows;
+        witness.flows.push_back(flow);
+        witness.flows.insert(witness.flows.end(), after.flows.begin(), after.flows.end());
+        return witness;
+    }
+    // The first kEnds flows of the whole path, then its last kEnds.
+    const auto take_front = [&](std::vector<std::uint32_t>& into, std::size_t want) {
+        const auto from_before = std::min(want, before.length);
+        into = head_of(before, from_before);
+        if (into.size() < want) {
+            into.push_back(flow);
+        }
+        if (into.size() < want) {
+            const auto rest = head_of(after, std::min(want - into.size(), after.length));
+            into.insert(into.end(), rest.begin(), rest.end());
+        }
+    };
+    const auto take_back = [&](std::vector<std::uint32_t>& into, std::size_t want) {
+        const auto from_after = std::min(want, after.length);
+        into = tail_of(after, from_after);
+        if (into.size() < want) {
+            into.insert(into.begin(), flow);
+        }
+        if (into.size() < want) {
+            const auto rest = tail_of(before, std::min(want - into.size(), before.length));
+            into.insert(into.begin(), rest.begin(), rest.end());
+        }
+    };
+    std::vector<std::uint32_t> front;
+    std::vector<std::uint32_t> back;
+    take_front(front, kEnds);
+    take_back(back, kEnds);
+    witness.flows = std::move(front);
+    witness.flows.insert(witness.flows.end(), back.begin(), back.end());
+    return witness;
+}
+
 /// Adds `paths` to `into`, each once.
 void add_new(std::vector<std::string>& into, const std::vector<std::string>& paths) {
     for (const auto& path : paths) {
@@ -67,9 +131,17 @@ class PathRuleRunner {
     void run() {
         const auto sources = surface_verdicts(query_.source_condition, kSourceSlot);
         const auto nodes = node_effects();
-        const auto flows = flow_effects();
-        for (const auto& group : source_groups(sources)) {
-            search_group(group, sources, nodes, flows);
+        if (query_.per == dsl::PathQuantifier::ReportPer::flow) {
+            const auto followed = through_effects();
+            const auto broken = flows_breaking();
+            for (const auto& group : source_groups(sources)) {
+                search_flows_of_group(group, sources, nodes, followed, broken);
+            }
+        } else {
+            const auto flows = flow_effects();
+            for (const auto& group : source_groups(sources)) {
+                search_group(group, sources, nodes, flows);
+            }
         }
         emit();
     }
@@ -137,6 +209,111 @@ class PathRuleRunner {
             }
         }
         return effects;
+    }
+
+    /// For `report per flow`: which flows paths may follow (`through`) and
+    /// which are doubtful; whether a flow breaks the rule is asked apart.
+    std::vector<FlowEffect> through_effects() {
+        const auto count = static_cast<std::uint32_t>(model_.flows().size());
+        std::vector<FlowEffect> effects(count, Search::kNeutral);
+        if (query_.through_condition) {
+            for (std::uint32_t i = 0; i < count; ++i) {
+                effects[i] = flow_effect(*query_.through_condition, kThroughSlot, i,
+                                         Search::kNeutral, Search::kBlocked);
+            }
+        }
+        return effects;
+    }
+
+    /// For `report per flow`: whether each flow fails the `every flow`
+    /// condition (yes), meets it (no), or cannot be told (unknown).
+    std::vector<Truth> flows_breaking() {
+        const auto count = static_cast<std::uint32_t>(model_.flows().size());
+        std::vector<Truth> breaking(count, Truth::no);
+        for (std::uint32_t i = 0; i < count; ++i) {
+            const auto effect = flow_effect(*query_.via_condition, kViaSlot, i, Search::kNeutral,
+                                            Search::kViolating);
+            breaking[i] = (effect & Search::kDoubtful) != 0    ? Truth::unknown
+                          : (effect & Search::kViolating) != 0 ? Truth::yes
+                                                               : Truth::no;
+        }
+        return breaking;
+    }
+
+    /// For `report per flow`: one search forward from the group's sources and
+    /// one backward from its targets; a flow that breaks the rule is on a
+    /// path from a source to a target when the first reaches its start and
+    /// the second its end. Linear, like every path rule.
+    void search_flows_of_group(const std::vector<std::uint32_t>& group, const Verdicts& sources,
+                               const std::vector<NodeEffect>& nodes,
+                               const std::vector<FlowEffect>& followed,
+                               const std::vector<Truth>& breaking) {
+        conditions_.bind(kSourceSlot, {ElementKind::surface, group.front()});
+        const auto targets = surface_verdicts(query_.target_condition, kTargetSlot);
+        std::vector<std::uint32_t> target_list;
+        std::vector<bool> target_doubt;
+        for (std::uint32_t i = 0; i < surfaces_; ++i) {
+            if (targets.truth[i] != Truth::no) {
+                target_list.push_back(i);
+                target_doubt.push_back(targets.truth[i] == Truth::unknown);
+            }
+        }
+        std::vector<bool> source_doubt;
+        std::vector<bool> in_group(surfaces_, false);
+        for (const auto source : group) {
+            source_doubt.push_back(sources.truth[source] == Truth::unknown);
+            in_group[source] = true;
+        }
+        LayeredSearch from_sources(graph_, LayeredSearch::Direction::forward, nodes, followed,
+                                   model_.flows());
+        from_sources.run(group, source_doubt, false);
+        LayeredSearch to_targets(graph_, LayeredSearch::Direction::backward, nodes, followed,
+                                 model_.flows());
+        to_targets.run(target_list, target_doubt, false);
+        const auto& flows = model_.flows();
+        for (std::uint32_t flow = 0; flow < flows.size(); ++flow) {
+            if (breaking[flow] == Truth::no || (followed[flow] & Search::kBlocked) != 0) {
+                continue;
+            }
+            const auto before = leg(flows[flow].from, in_group, sources, from_sources);
+            const auto after = leg(flows[flow].to, {}, targets, to_targets);
+            if (!before.found || !after.found) {
+                continue;
+            }
+            Outcome outcome;
+            outcome.witness = join(before, flow, after);
+            outcome.bad_flow = flow;
+            outcome.certain = breaking[flow] == Truth::yes && before.certain && after.certain &&
+                              (followed[flow] & Search::kDoubtful) == 0;
+            (outcome.certain ? outcome.assumed : outcome.missing) = paths_on(
+                outcome.witness.flows, outcome.certain ? &Verdicts::assumed : &Verdicts::missing,
+                outcome.certain ? node_assumed_ : node_missing_,
+                outcome.certain ? flow_assumed_ : flow_missing_, targets, sources);
+            merge(flow, std::move(outcome));
+        }
+    }
+
+    /// The leg from a seed of `search` to `surface` (or, backward, from
+    /// `surface` to a seed): none when the surface is itself a seed whose
+    /// condition holds, else the shortest certain one, else an uncertain one.
+    /// `is_seed` lists the seeds when the search's seeds are sources.
+    Leg leg(std::uint32_t surface, const std::vector<bool>& is_seed, const Verdicts& seeds,
+            const LayeredSearch& search) const {
+        const bool seed = is_seed.empty() ? seeds.truth[surface] != Truth::no : is_seed[surface];
+        Leg result;
+        if (seed && seeds.truth[surface] == Truth::yes) {
+            return {true, true, {}, 0};
+        }
+        for (const bool uncertain : {false, true}) {
+            if (search.reached(surface, false, uncertain)) {
+                result.found = true;
+                result.certain = !uncertain;
+                result.flows = search.witness(surface, false, uncertain, result.length);
+                return result;
+            }
+        }
+        result.found = seed;  // a seed whose own condition is unknown
+        return result;
     }
 
     /// The effect of one flow under one condition: `if_yes` or `if_no`, or,
@@ -298,8 +475,10 @@ class PathRuleRunner {
 
     void emit() {
         const auto& rule = *query_.rule;
+        const auto kind = query_.per == dsl::PathQuantifier::ReportPer::flow ? ElementKind::flow
+                                                                             : ElementKind::surface;
         for (const auto& [subject, outcome] : outcomes_) {
-            const ElementRef element{ElementKind::surface, subject};
+            const ElementRef element{kind, subject};
             if (!outcome.certain) {
                 auto entry = builder_.not_evaluated(rule, element, outcome.missing, rule.effective);
                 builder_.add_witness(outcome.witness, entry.witness, entry.witness_omitted);
@@ -355,7 +534,7 @@ class PathRuleRunner {
     PathsOf flow_missing_;
     PathsOf node_assumed_;
     PathsOf flow_assumed_;
-    std::map<std::uint32_t, Outcome> outcomes_;  ///< per subject surface
+    std::map<std::uint32_t, Outcome> outcomes_;  ///< per subject surface, or flow
 };
 
 }  // namespace

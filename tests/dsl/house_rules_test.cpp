@@ -7,6 +7,7 @@
 
 using lexflow::dsl::Domain;
 using lexflow::dsl::Expr;
+using lexflow::dsl::PathQuantifier;
 using lexflow::testing::check_text;
 
 namespace {
@@ -351,4 +352,25 @@ TEST_CASE("predicates called by a conditional date are bounded like any other") 
         "  effective \"2026-12-02\" when p40(x)\n  for every node x require x.a == 2\n}\n");
     CHECK(checked.rendered.find("error: rule 'DATED' grows past 100000 conditions once its "
                                 "predicates are expanded [LF5001]") != std::string::npos);
+}
+
+TEST_CASE("report per flow belongs to rules that check flows") {
+    const auto every_flow = check_text(
+        "rule R {\n  title \"t\"\n  severity low\n  message \"m\"\n"
+        "  for every path from node g to node s\n"
+        "    require every flow f satisfies f has carries\n  report per flow\n}\n");
+    REQUIRE_MESSAGE(every_flow.rules, every_flow.rendered);
+    CHECK(every_flow.rules->rules.at(0).path->per == PathQuantifier::ReportPer::flow);
+    const auto passes = check_text(
+        "rule R {\n  title \"t\"\n  severity low\n  message \"m\"\n"
+        "  for every path from node g to node s\n"
+        "    require passes node d where d has controls\n  report per flow\n}\n");
+    CHECK(first_error(passes) ==
+          "test.lf:7:14: error: 'report per flow' needs a rule that checks flows ('require every "
+          "flow f satisfies ...'): only such a rule has a flow that breaks it [LF2031]");
+    const auto misspelt = check_text(
+        "rule R {\n  title \"t\"\n  severity low\n  message \"m\"\n"
+        "  for every path from node g to node s require no path\n  report per hop\n}\n");
+    CHECK(first_error(misspelt).find("expected 'source', 'target' or 'flow' after 'report per'") !=
+          std::string::npos);
 }

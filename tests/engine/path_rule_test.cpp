@@ -578,3 +578,100 @@ rule CHAIN {
     CHECK(after_gap.kind == "node");
     CHECK(after_gap.id == "n68");
 }
+
+namespace {
+
+const std::string kProvenancePerFlowRule = R"lf(
+rule PROVENANCE {
+  title "Provenance survives every hop" severity medium
+  message "'{f}' drops provenance on the way from '{g}' to '{s}'"
+  for every path from node g where g.kind == "gen" to node s where s.kind == "record"
+    require every flow f satisfies f has carries and "provenance" in f.carries
+  report per flow
+}
+)lf";
+
+}  // namespace
+
+TEST_CASE("report per flow: every lossy hop on the way is its own finding, about the hop") {
+    const auto report = check(kProvenancePerFlowRule, R"(
+surfaces:
+  - {id: g, kind: gen}
+  - {id: etl, kind: job}
+  - {id: hub, kind: job}
+  - {id: r, kind: record}
+flows:
+  - {id: strip, from: g, to: etl, carries: []}
+  - {id: keep, from: etl, to: hub, carries: [provenance]}
+  - {id: overwrite, from: hub, to: r, carries: [body]}
+)");
+    REQUIRE(report.findings.size() == 2);
+    CHECK(report.findings[0].subject.kind == "flow");
+    CHECK(report.findings[0].subject.id == "strip");
+    CHECK(report.findings[0].message == "'strip' drops provenance on the way from 'g' to 'r'");
+    CHECK(witness_of(report.findings[0]) == "g strip etl keep hub overwrite r");
+    CHECK(report.findings[1].subject.id == "overwrite");
+    CHECK(witness_of(report.findings[1]) == "g strip etl keep hub overwrite r");
+}
+
+TEST_CASE("report per flow: a lossy hop off every path from a source to a target (near miss)") {
+    const auto report = check(kProvenancePerFlowRule, R"(
+surfaces:
+  - {id: g, kind: gen}
+  - {id: r, kind: record}
+  - {id: human-desk, kind: desk}
+  - {id: archive, kind: job}
+flows:
+  - {id: good, from: g, to: r, carries: [provenance]}
+  - {id: typed-in, from: human-desk, to: r, carries: []}
+  - {id: export, from: r, to: archive, carries: []}
+)");
+    CHECK(report.findings.empty());
+    CHECK(report.not_evaluated.empty());
+}
+
+TEST_CASE("report per flow: a hop whose marking is not said is not evaluated") {
+    const std::string rules = R"lf(
+rule MARKED {
+  title "t" severity low message "'{f}' is unmarked"
+  for every path from node g where g.kind == "gen" to node s where s.kind == "record"
+    require every flow f satisfies f.marked == true
+  report per flow
+}
+)lf";
+    const auto report = check(rules, R"(
+surfaces:
+  - {id: g, kind: gen}
+  - {id: r, kind: record}
+flows:
+  - {id: unsaid, from: g, to: r}
+)");
+    CHECK(report.findings.empty());
+    REQUIRE(report.not_evaluated.size() == 1);
+    REQUIRE(report.not_evaluated[0].subject);
+    CHECK(report.not_evaluated[0].subject->id == "unsaid");
+    CHECK(report.not_evaluated[0].missing == std::vector<std::string>{"f.marked"});
+}
+
+TEST_CASE("report per flow: the witness of a hop in a long chain keeps both ends of the path") {
+    std::string yaml = "surfaces:\n  - {id: g, kind: gen}\n  - {id: r, kind: record}\n";
+    std::string flows = "flows:\n  - {id: f0, from: g, to: n0, carries: [provenance]}\n";
+    for (int i = 0; i < 100; ++i) {
+        yaml += "  - {id: n" + std::to_string(i) + ", kind: hop}\n";
+        if (i > 0) {
+            const auto carried = i == 50 ? "[]" : "[provenance]";
+            flows += "  - {id: f" + std::to_string(i) + ", from: n" + std::to_string(i - 1) +
+                     ", to: n" + std::to_string(i) + ", carries: " + carried + "}\n";
+        }
+    }
+    flows += "  - {id: f100, from: n99, to: r, carries: [provenance]}\n";
+    const auto evaluation = lexflow::testing::evaluate_text(kProvenancePerFlowRule, yaml + flows);
+    REQUIRE(evaluation.report.findings.size() == 1);
+    const auto& finding = evaluation.report.findings[0];
+    CHECK(finding.subject.id == "f50");
+    // 101 flows: 32 kept at each end, 37 left out, as on every witness.
+    CHECK(finding.witness_omitted.flows == 37);
+    CHECK(finding.witness.front().id == "g");
+    CHECK(finding.witness.back().id == "r");
+    CHECK(finding.witness[finding.witness_omitted.at].id == "n68");
+}
