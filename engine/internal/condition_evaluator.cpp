@@ -383,6 +383,14 @@ Truth ConditionEvaluator::exists(const CompiledExpr& expr) {
         return exists_adjacent(expr);
     }
     const auto kind = element_kind(expr.domain);
+    if (expr.pinned) {
+        // Every other element fails the equality, so the condition as a whole.
+        const auto named = given(*expr.pinned);
+        if (named.kind() == ValueKind::element && named.as_element().kind == kind) {
+            bool unknown = false;
+            return exists_step(expr, named.as_element(), unknown);
+        }
+    }
     const auto count = kind == ElementKind::surface ? model_.surfaces().size()
                        : kind == ElementKind::flow  ? model_.flows().size()
                                                     : model_.roles().size();

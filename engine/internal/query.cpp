@@ -178,8 +178,44 @@ class Compiler {
             result.distinct = true;
             result.path = path(source.path);
         }
+        if (source.kind == dsl::Expr::Kind::exists && !result.operands.empty() &&
+            result.adjacency == dsl::Adjacency::none) {
+            result.pinned = pinning_path(result.operands.front(), result.bound);
+        }
         unbind();
         return result;
+    }
+
+    /// P of a condition `v == P` (or `P == v`), alone or as one of the terms
+    /// of an `and`, where `v` is the variable in `bound` and P reads another.
+    static std::optional<CompiledPath> pinning_path(const CompiledExpr& condition, Slot bound) {
+        const auto pins = [bound](const CompiledExpr& term) -> const CompiledPath* {
+            if (term.kind != dsl::Expr::Kind::compare || term.op != dsl::CompareOp::eq ||
+                term.operands.size() != 2) {
+                return nullptr;
+            }
+            for (const std::size_t side : {0U, 1U}) {
+                const auto& variable = term.operands[side];
+                const auto& other = term.operands[1 - side];
+                if (variable.kind == dsl::Expr::Kind::path && variable.path.slot == bound &&
+                    variable.path.keys.empty() && other.kind == dsl::Expr::Kind::path &&
+                    other.path.slot != bound) {
+                    return &other.path;
+                }
+            }
+            return nullptr;
+        };
+        if (const auto* pinned = pins(condition)) {
+            return *pinned;
+        }
+        if (condition.kind == dsl::Expr::Kind::all_of) {
+            for (const auto& term : condition.operands) {
+                if (const auto* pinned = pins(term)) {
+                    return *pinned;
+                }
+            }
+        }
+        return std::nullopt;
     }
 
     CompiledExpr reaches(const dsl::Expr& source, CompiledExpr result) {

@@ -50,6 +50,9 @@ struct CompiledExpr {
     /// `exists path`: the condition on the far end reads nothing bound
     /// outside it, so one search answers for every anchor.
     bool end_is_invariant = false;
+    /// `exists v where v == P and ...`: only the element P names can satisfy
+    /// it, so it is the one candidate (`exists node n where n == f.to`).
+    std::optional<CompiledPath> pinned;
     std::vector<CompiledExpr> operands;
 };
 

@@ -28,9 +28,9 @@ TEST_CASE("explain shows what the rule reports on its example, and only that rul
     REQUIRE(section != std::string::npos);
     CHECK(result.out.substr(section) ==
           "\nWhat the rule reports on it\n"
-          "    node 'partner-share': AI content from 'email-drafter' in tenant 'acme', derived "
-          "from personal data of people in the EU, reaches 'partner-share' in tenant "
-          "'acme-partner-eu' with no tenant governance or isolation on the way\n");
+          "    flow 'contacts-to-partner': Flow 'contacts-to-partner' carries AI content derived "
+          "from personal data of people in the EU from 'sf-contacts' into 'partner-share' in "
+          "tenant 'acme-partner-eu', with no tenant governance\n");
 }
 
 TEST_CASE("explain of a rule with an effective date says when it applies") {
@@ -62,7 +62,7 @@ TEST_CASE("explain of a rule whose date depends on its subject gives each date a
 }
 
 TEST_CASE("explain shows the predicates a rule calls, and only a rule that calls one") {
-    const auto calls = run_lexflow("explain NIST-CLASSIFICATION");
+    const auto calls = run_lexflow("explain AIA-HR-CLASSIFY");
     REQUIRE(calls.exit_code == 0);
     CHECK(calls.out.find("\nThe predicate it calls (<builtin>/predicates.lf:7)\n"
                          "    predicate carries_machine_data(flow f) = f has machine_data and "

@@ -642,3 +642,30 @@ rule EVERY {
                              "undecided checks on this model; rule 'EVERY' was adding to them "
                              "[LF5001]"));
 }
+
+TEST_CASE("exists v where v == P decides on the one element P names, as a scan would") {
+    const std::string rules = R"lf(
+rule R {
+  title "t" severity low message "m"
+  for every flow f
+    where exists node n where n.kind == "gen" and n == f.from and n.ready == true
+    require f has carries
+}
+)lf";
+    const auto evaluation = evaluate_text(rules, R"(
+surfaces:
+  - {id: g1, kind: gen, ready: true}
+  - {id: g2, kind: gen, ready: false}
+  - {id: g3, kind: gen}
+  - {id: other, kind: gen, ready: true}
+  - {id: r, kind: record}
+flows:
+  - {id: from-ready, from: g1, to: r}
+  - {id: from-unready, from: g2, to: r}
+  - {id: from-unsaid, from: g3, to: r}
+  - {id: from-record, from: r, to: g1}
+)");
+    // Only the element the equality names decides: `other` is ready, but no flow leaves it.
+    CHECK(findings_of(evaluation.report) == Lines{"R flow 'from-ready'"});
+    CHECK(not_evaluated_of(evaluation.report) == Lines{"R flow 'from-unsaid' [n.ready]"});
+}
