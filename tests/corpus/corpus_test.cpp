@@ -39,11 +39,11 @@ struct Floor {
     double recall;
     double precision;
 };
-const std::map<std::string, Floor> kFloors = {{"eu-ai-act", {0.864, 0.969}},
+const std::map<std::string, Floor> kFloors = {{"eu-ai-act", {0.891, 0.999}},
                                               {"gdpr", {0.843, 0.870}},
-                                              {"nist-ai-rmf", {0.818, 0.947}},
-                                              {"overall", {0.837, 0.933}}};
-constexpr int kMustNotHitCeiling = 3;
+                                              {"nist-ai-rmf", {0.863, 0.999}},
+                                              {"overall", {0.866, 0.966}}};
+constexpr int kMustNotHitCeiling = 0;
 
 /// A rule and the element a finding is about: a surface, flow or role id,
 /// or "model" for a finding about the whole estate.
@@ -124,6 +124,17 @@ struct Score {
     }
 };
 
+/// A rule's id as the corpus names it: a -LEGACY twin checks the same duty,
+/// for systems on the market before its general date, so it counts as the
+/// rule it twins.
+std::string duty_of(std::string rule_id) {
+    constexpr std::string_view kTwin = "-LEGACY";
+    if (rule_id.size() > kTwin.size() && rule_id.ends_with(kTwin)) {
+        rule_id.resize(rule_id.size() - kTwin.size());
+    }
+    return rule_id;
+}
+
 /// What lexflow reported on one estate: (rule, subject) of every finding.
 struct Reported {
     std::set<Pair> findings;
@@ -140,14 +151,14 @@ Reported check(const Expectation& expectation) {
     Reported reported;
     for (const auto& finding : report.at("findings")) {
         const auto& subject = finding.at("subject");
-        reported.findings.emplace(finding.at("rule_id").get<std::string>(),
+        reported.findings.emplace(duty_of(finding.at("rule_id").get<std::string>()),
                                   subject.at("kind") == "model"
                                       ? std::string("model")
                                       : subject.at("id").get<std::string>());
     }
     for (const auto& entry : report.at("not_evaluated")) {
         if (entry.contains("subject")) {
-            reported.not_evaluated.emplace(entry.at("rule_id").get<std::string>(),
+            reported.not_evaluated.emplace(duty_of(entry.at("rule_id").get<std::string>()),
                                            entry.at("subject").at("id").get<std::string>());
         }
     }
