@@ -67,7 +67,7 @@ TEST_CASE("explain shows the predicates a rule calls, and only a rule that calls
     CHECK(calls.out.find("\nThe predicate it calls (<builtin>/predicates.lf:7)\n"
                          "    predicate carries_machine_data(flow f) = f has machine_data and "
                          "f.machine_data == true\n\nA model that trips it\n") != std::string::npos);
-    const auto none = run_lexflow("explain AIA-4-LITERACY");
+    const auto none = run_lexflow("explain AIA-5-1-F-EMOTION");
     REQUIRE(none.exit_code == 0);
     CHECK(none.out.find("The predicate it calls") == std::string::npos);
 }

@@ -62,7 +62,7 @@ TEST_CASE("--run selects tests by a part of their name or of a rule id") {
                              "1 passed, 0 failed\n");
     const auto by_rule = run_lexflow("test --run GDPR-CROSS-TENANT tests/rules");
     CHECK(by_rule.exit_code == 0);
-    CHECK(by_rule.out == "3 passed, 0 failed\n");
+    CHECK(by_rule.out == "4 passed, 0 failed\n");
     const auto none = run_lexflow("test --run NO-SUCH-RULE tests/rules");
     CHECK(none.exit_code == 2);
     CHECK(
