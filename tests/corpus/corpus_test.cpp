@@ -32,17 +32,18 @@ namespace fs = std::filesystem;
 namespace {
 
 // The targets are recall 0.95, precision 0.90 and no must-not hit, per pack
-// and overall. Until the packs reach them, the floors below hold the figures
-// measured last, so that no change makes them worse: raise them with every
-// change that improves the figures, and never lower them.
+// and overall. The floors hold the figures measured last, all at or above
+// the targets except GDPR's recall (0.94), so that no change makes them
+// worse: raise them with every change that improves the figures, and never
+// lower them.
 struct Floor {
     double recall;
     double precision;
 };
-const std::map<std::string, Floor> kFloors = {{"eu-ai-act", {0.918, 0.999}},
-                                              {"gdpr", {0.906, 0.878}},
-                                              {"nist-ai-rmf", {0.939, 0.999}},
-                                              {"overall", {0.925, 0.968}}};
+const std::map<std::string, Floor> kFloors = {{"eu-ai-act", {0.972, 0.999}},
+                                              {"gdpr", {0.937, 0.999}},
+                                              {"nist-ai-rmf", {0.954, 0.999}},
+                                              {"overall", {0.955, 0.999}}};
 constexpr int kMustNotHitCeiling = 0;
 
 /// A rule and the element a finding is about: a surface, flow or role id,
