@@ -6,7 +6,8 @@
 // and the run fails below the floors at the top of this file.
 //
 // LEXFLOW_CORPUS_ARGS adds arguments to every check, so that another version
-// of the packs can be scored the same way:
+// of the packs can be scored the same way, and LEXFLOW_CORPUS_DIR scores
+// another set of estates written the same way (relative to the project):
 //   LEXFLOW_CORPUS_ARGS="--no-default-rules --rules OLD/rules" build/tests/corpus_tests
 
 #include <doctest/doctest.h>
@@ -86,10 +87,16 @@ Expectation read_expectation(const fs::path& file) {
     return expectation;
 }
 
+/// The corpus folder: tests/corpus, or LEXFLOW_CORPUS_DIR (relative to the
+/// project) to score another set of estates written the same way.
+fs::path corpus_folder() {
+    const char* other = std::getenv("LEXFLOW_CORPUS_DIR");
+    return lexflow::testing::source_path(other != nullptr ? other : "tests/corpus");
+}
+
 std::vector<fs::path> expectation_files() {
     std::vector<fs::path> files;
-    for (const auto& entry :
-         fs::directory_iterator(lexflow::testing::source_path("tests/corpus"))) {
+    for (const auto& entry : fs::directory_iterator(corpus_folder())) {
         const auto name = entry.path().filename().string();
         if (name.size() > 14 && name.substr(name.size() - 14) == ".expected.yaml") {
             files.push_back(entry.path());
