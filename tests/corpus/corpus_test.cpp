@@ -89,14 +89,14 @@ Expectation read_expectation(const fs::path& file) {
 
 /// The corpus folder: tests/corpus, or LEXFLOW_CORPUS_DIR (relative to the
 /// project) to score another set of estates written the same way.
-fs::path corpus_folder() {
+std::string corpus_folder() {
     const char* other = std::getenv("LEXFLOW_CORPUS_DIR");
-    return lexflow::testing::source_path(other != nullptr ? other : "tests/corpus");
+    return other != nullptr ? other : "tests/corpus";
 }
 
-std::vector<fs::path> expectation_files() {
+std::vector<fs::path> expectation_files(const std::string& folder) {
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(corpus_folder())) {
+    for (const auto& entry : fs::directory_iterator(lexflow::testing::source_path(folder))) {
         const auto name = entry.path().filename().string();
         if (name.size() > 14 && name.substr(name.size() - 14) == ".expected.yaml") {
             files.push_back(entry.path());
@@ -249,9 +249,8 @@ class Scorer {
 
 }  // namespace
 
-TEST_CASE("the corpus's expectations name real estates and no pair twice") {
-    const auto files = expectation_files();
-    CHECK(files.size() >= 12);
+/// Each expectation file names an estate that exists, and no pair twice.
+void check_well_formed(const std::vector<fs::path>& files) {
     for (const auto& file : files) {
         CAPTURE(file.string());
         const auto expectation = read_expectation(file);
@@ -264,13 +263,37 @@ TEST_CASE("the corpus's expectations name real estates and no pair twice") {
     }
 }
 
-TEST_CASE("the packs find the corpus's gaps and spare its near misses") {
+Scorer score_folder(const std::string& folder) {
     Scorer scorer;
-    for (const auto& file : expectation_files()) {
+    for (const auto& file : expectation_files(folder)) {
         const auto expectation = read_expectation(file);
         scorer.score(expectation, check(expectation));
     }
     std::cout << scorer.details() << scorer.table();
+    return scorer;
+}
+
+TEST_CASE("the corpus's expectations name real estates and no pair twice") {
+    const auto files = expectation_files(corpus_folder());
+    CHECK(files.size() >= 12);
+    check_well_formed(files);
+}
+
+// The held-out estates were written the same way, after the packs had been
+// changed with the corpus in view, and scored once, untouched: they measure
+// how the packs do on estates nobody tuned them for. Their figures are
+// printed, not gated; tune the packs against them and they stop measuring
+// that, so write a new set then.
+TEST_CASE("the held-out estates are well formed, and their figures print") {
+    const auto files = expectation_files("tests/corpus-heldout");
+    CHECK(files.size() >= 4);
+    check_well_formed(files);
+    const auto scorer = score_folder("tests/corpus-heldout");
+    CHECK(scorer.overall().true_positives > 0);
+}
+
+TEST_CASE("the packs find the corpus's gaps and spare its near misses") {
+    const auto scorer = score_folder(corpus_folder());
     for (const auto& [pack, floor] : kFloors) {
         CAPTURE(pack);
         const auto score = pack == "overall" ? scorer.overall() : scorer.by_pack().at(pack);
