@@ -133,7 +133,7 @@ class PathRuleRunner {
         const auto nodes = node_effects();
         if (query_.per == dsl::PathQuantifier::ReportPer::flow) {
             const auto followed = through_effects();
-            const auto broken = flows_breaking();
+            const auto broken = via_effects();
             for (const auto& group : source_groups(sources)) {
                 search_flows_of_group(group, sources, nodes, followed, broken);
             }
@@ -191,28 +191,16 @@ class PathRuleRunner {
     /// a control, which covers (ends) every path through it; `through flow t
     /// where C` keeps paths off flows that fail C. Unknown makes a flow doubtful.
     std::vector<FlowEffect> flow_effects() {
-        const auto count = static_cast<std::uint32_t>(model_.flows().size());
-        std::vector<FlowEffect> effects(count, Search::kNeutral);
-        const bool checks_flows = query_.requirement == Requirement::every_flow;
-        const bool flow_controls = query_.via_is_flow && query_.via_condition;
-        for (std::uint32_t i = 0; i < count; ++i) {
-            if (query_.through_condition) {
-                effects[i] |= flow_effect(*query_.through_condition, kThroughSlot, i,
-                                          Search::kNeutral, Search::kBlocked);
-            }
-            if (checks_flows && query_.via_condition) {
-                effects[i] |= flow_effect(*query_.via_condition, kViaSlot, i, Search::kNeutral,
-                                          Search::kViolating);
-            } else if (flow_controls) {
-                effects[i] |= flow_effect(*query_.via_condition, kViaSlot, i, Search::kBlocked,
-                                          Search::kNeutral);
-            }
+        auto effects = through_effects();
+        const auto via = via_effects();
+        for (std::size_t i = 0; i < effects.size(); ++i) {
+            effects[i] |= via[i];
         }
         return effects;
     }
 
-    /// For `report per flow`: which flows paths may follow (`through`) and
-    /// which are doubtful; whether a flow breaks the rule is asked apart.
+    /// What `through flow t where C` does to each flow: paths follow only
+    /// the flows that meet C.
     std::vector<FlowEffect> through_effects() {
         const auto count = static_cast<std::uint32_t>(model_.flows().size());
         std::vector<FlowEffect> effects(count, Search::kNeutral);
@@ -225,19 +213,26 @@ class PathRuleRunner {
         return effects;
     }
 
-    /// For `report per flow`: whether each flow fails the `every flow`
-    /// condition (yes), meets it (no), or cannot be told (unknown).
-    std::vector<Truth> flows_breaking() {
+    /// What the rule's flow condition does to each flow: a flow that fails
+    /// `every flow f satisfies C` violates, one that meets `passes flow f
+    /// where C` is a control that ends every path through it.
+    std::vector<FlowEffect> via_effects() {
         const auto count = static_cast<std::uint32_t>(model_.flows().size());
-        std::vector<Truth> breaking(count, Truth::no);
-        for (std::uint32_t i = 0; i < count; ++i) {
-            const auto effect = flow_effect(*query_.via_condition, kViaSlot, i, Search::kNeutral,
-                                            Search::kViolating);
-            breaking[i] = (effect & Search::kDoubtful) != 0    ? Truth::unknown
-                          : (effect & Search::kViolating) != 0 ? Truth::yes
-                                                               : Truth::no;
+        std::vector<FlowEffect> effects(count, Search::kNeutral);
+        if (!query_.via_condition) {
+            return effects;
         }
-        return breaking;
+        const bool checks_flows = query_.requirement == Requirement::every_flow;
+        if (!checks_flows && !query_.via_is_flow) {
+            return effects;
+        }
+        for (std::uint32_t i = 0; i < count; ++i) {
+            effects[i] = checks_flows ? flow_effect(*query_.via_condition, kViaSlot, i,
+                                                    Search::kNeutral, Search::kViolating)
+                                      : flow_effect(*query_.via_condition, kViaSlot, i,
+                                                    Search::kBlocked, Search::kNeutral);
+        }
+        return effects;
     }
 
     /// For `report per flow`: one search forward from the group's sources and
@@ -247,7 +242,7 @@ class PathRuleRunner {
     void search_flows_of_group(const std::vector<std::uint32_t>& group, const Verdicts& sources,
                                const std::vector<NodeEffect>& nodes,
                                const std::vector<FlowEffect>& followed,
-                               const std::vector<Truth>& breaking) {
+                               const std::vector<FlowEffect>& breaking) {
         conditions_.bind(kSourceSlot, {ElementKind::surface, group.front()});
         const auto targets = surface_verdicts(query_.target_condition, kTargetSlot);
         std::vector<std::uint32_t> target_list;
@@ -272,7 +267,10 @@ class PathRuleRunner {
         to_targets.run(target_list, target_doubt, false);
         const auto& flows = model_.flows();
         for (std::uint32_t flow = 0; flow < flows.size(); ++flow) {
-            if (breaking[flow] == Truth::no || (followed[flow] & Search::kBlocked) != 0) {
+            // Violating when the flow fails the condition, doubtful (and
+            // violating) when it cannot be told.
+            if ((breaking[flow] & Search::kViolating) == 0 ||
+                (followed[flow] & Search::kBlocked) != 0) {
                 continue;
             }
             const auto before = leg(flows[flow].from, in_group, sources, from_sources);
@@ -283,8 +281,8 @@ class PathRuleRunner {
             Outcome outcome;
             outcome.witness = join(before, flow, after);
             outcome.bad_flow = flow;
-            outcome.certain = breaking[flow] == Truth::yes && before.certain && after.certain &&
-                              (followed[flow] & Search::kDoubtful) == 0;
+            outcome.certain = ((breaking[flow] | followed[flow]) & Search::kDoubtful) == 0 &&
+                              before.certain && after.certain;
             (outcome.certain ? outcome.assumed : outcome.missing) = paths_on(
                 outcome.witness.flows, outcome.certain ? &Verdicts::assumed : &Verdicts::missing,
                 outcome.certain ? node_assumed_ : node_missing_,
