@@ -33,18 +33,18 @@ namespace fs = std::filesystem;
 namespace {
 
 // The targets are recall 0.95, precision 0.90 and no must-not hit, per pack
-// and overall. The floors hold the figures measured last, all at or above
-// the targets except GDPR's recall (0.94), so that no change makes them
-// worse: raise them with every change that improves the figures, and never
-// lower them.
+// and overall. The floors hold the figures measured last, all above the
+// targets, so that no change makes them worse: raise them with every change
+// that improves the figures, and never lower them.
 struct Floor {
     double recall;
     double precision;
 };
 const std::map<std::string, Floor> kFloors = {{"eu-ai-act", {0.972, 0.999}},
-                                              {"gdpr", {0.937, 0.999}},
+                                              {"gdpr", {0.999, 0.999}},
                                               {"nist-ai-rmf", {0.969, 0.999}},
-                                              {"overall", {0.962, 0.999}}};
+                                              {"overall", {0.977, 0.999}}};
+constexpr Floor kTarget = {0.95, 0.90};
 constexpr int kMustNotHitCeiling = 0;
 
 /// A rule and the element a finding is about: a surface, flow or role id,
@@ -299,6 +299,8 @@ TEST_CASE("the packs find the corpus's gaps and spare its near misses") {
         const auto score = pack == "overall" ? scorer.overall() : scorer.by_pack().at(pack);
         CHECK(score.recall() >= floor.recall);
         CHECK(score.precision() >= floor.precision);
+        CHECK(floor.recall >= kTarget.recall);
+        CHECK(floor.precision >= kTarget.precision);
     }
     CHECK(scorer.overall().must_not_hits <= kMustNotHitCeiling);
 }
