@@ -5,7 +5,8 @@
 /// The table of diagnostic ids. Ids are stable: documentation and users' CI
 /// logs refer to them, so an id is never reused for another meaning.
 /// LF1xxx: rule syntax; LF2xxx: rule semantics; LF3xxx: the model;
-/// LF4xxx: files and paths; LF5xxx: limits on size and work (base/limits.hpp).
+/// LF4xxx: files and paths; LF5xxx: limits on size and work (base/limits.hpp);
+/// LF6xxx: waivers, baselines and config files.
 namespace lexflow::base::diagnostic_ids {
 
 inline constexpr std::string_view syntax_error = "LF1001";
@@ -52,6 +53,7 @@ inline constexpr std::string_view duplicate_key = "LF3007";
 inline constexpr std::string_view empty_model = "LF3008";
 inline constexpr std::string_view unknown_top_level_key = "LF3009";
 inline constexpr std::string_view unknown_value = "LF3010";  ///< of a closed enumeration
+inline constexpr std::string_view include_cycle = "LF3011";  ///< or a file included twice
 inline constexpr std::string_view unknown_name = "LF3101";   ///< a warning
 
 inline constexpr std::string_view unreadable_path = "LF4001";
@@ -62,5 +64,15 @@ inline constexpr std::string_view not_a_file = "LF4005";        ///< a device, a
 inline constexpr std::string_view outside_the_tree = "LF4006";  ///< a path or link that leaves it
 
 inline constexpr std::string_view limit_exceeded = "LF5001";
+
+inline constexpr std::string_view invalid_waiver =
+    "LF6001";  ///< a key missing, unknown or malformed
+inline constexpr std::string_view waiver_unknown_rule = "LF6002";
+inline constexpr std::string_view waiver_too_long = "LF6003";  ///< beyond the maximum lifetime
+inline constexpr std::string_view duplicate_waiver = "LF6004";
+inline constexpr std::string_view invalid_baseline = "LF6005";
+inline constexpr std::string_view invalid_config = "LF6006";
+inline constexpr std::string_view waiver_expired = "LF6101";  ///< a warning
+inline constexpr std::string_view waiver_stale = "LF6102";    ///< a warning: it matches nothing
 
 }  // namespace lexflow::base::diagnostic_ids

@@ -6,6 +6,8 @@ namespace {
 
 constexpr Command kCommands[] = {
     {"check", "Check a model against the rule packs and report control gaps", attach_check},
+    {"diff", "Check a change: the gaps it opens and closes, and what it changed in the model",
+     attach_diff},
     {"rules", "List the rules, or the coverage matrix of the packs", attach_rules},
     {"fmt", "Lay rule files out canonically, keeping every comment and every meaning", attach_fmt},
     {"lint", "Find mistakes in rule files: everything the checker knows, plus warnings",

@@ -21,6 +21,7 @@ struct Command {
 [[nodiscard]] std::span<const Command> commands();
 
 void attach_check(CLI::App& command, ExitStatus& status);
+void attach_diff(CLI::App& command, ExitStatus& status);
 void attach_rules(CLI::App& command, ExitStatus& status);
 void attach_explain(CLI::App& command, ExitStatus& status);
 void attach_lint(CLI::App& command, ExitStatus& status);

@@ -16,6 +16,7 @@
 #include "engine/internal/path_rule.hpp"
 #include "engine/internal/query.hpp"
 #include "engine/rule_info.hpp"
+#include "report/fingerprint.hpp"
 
 namespace lexflow::engine {
 
@@ -384,6 +385,7 @@ Report evaluate(const dsl::RuleSet& rules, const model::Model& model,
     std::sort(report.packs.begin(), report.packs.end(),
               [](const PackStatus& a, const PackStatus& b) { return a.id < b.id; });
     report.rules = rule_runs(rules, states);
+    report::assign_fingerprints(report);
     sort_report(report);
     return report;
 }

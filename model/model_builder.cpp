@@ -18,6 +18,8 @@ constexpr std::size_t kMaxSuggestionCandidates = 50'000;
 
 /// Top-level keys that start with it are not the model's (see top_level).
 constexpr std::string_view kExtensionPrefix = "x-";
+/// The top-level key that names other files of the model.
+constexpr std::string_view kIncludeKey = "include";
 
 const char* type_name(Node::Type type) {
     switch (type) {
@@ -337,6 +339,10 @@ void ModelBuilder::top_level(const Node& key, const Node& value) {
     if (key.text.starts_with(kExtensionPrefix)) {
         return;
     }
+    if (key.text == kIncludeKey) {
+        add_includes(value);
+        return;
+    }
     if (!vocabulary_.top_level_key(key)) {
         unknown_top_level_key_ = true;
         return;
@@ -353,6 +359,28 @@ void ModelBuilder::top_level(const Node& key, const Node& value) {
         model_.set_name(value.text);
     }
     add_model_attribute(key, value);
+}
+
+void ModelBuilder::add_includes(const Node& value) {
+    if (value.type == Node::Type::string) {
+        includes_.push_back({value.text, value.range.file, value.range});
+        return;
+    }
+    if (value.type != Node::Type::sequence) {
+        error(ids::wrong_type, value.range,
+              std::string("'include' must be a path or a list of paths, not ") +
+                  type_name(value.type),
+              "write 'include: [surfaces.yaml, flows.yaml]', paths relative to this file");
+        return;
+    }
+    for (const auto& item : value.children) {
+        if (item.type != Node::Type::string) {
+            error(ids::wrong_type, item.range,
+                  std::string("an included file is a path, not ") + type_name(item.type));
+            continue;
+        }
+        includes_.push_back({item.text, item.range.file, item.range});
+    }
 }
 
 void ModelBuilder::add_model_attribute(const Node& key, const Node& value) {

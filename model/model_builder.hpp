@@ -9,6 +9,8 @@
 #include "base/diagnostic.hpp"
 #include "base/edit_distance.hpp"
 #include "base/limits.hpp"
+#include "model/document_sink.hpp"
+#include "model/include_request.hpp"
 #include "model/model.hpp"
 #include "model/node.hpp"
 #include "model/vocabulary_check.hpp"
@@ -20,32 +22,32 @@ namespace lexflow::model {
 /// and top-level attributes), ids and their uniqueness, the merging of
 /// several files into one estate, and the resolution of flow ends.
 ///
-/// Readers call begin_file() for each file, then top_level() for each
-/// top-level key and list_item() for each item of the lists that
-/// is_item_list() names, as soon as the item is complete: no file is ever
-/// held whole. finish() resolves flows once every file is read.
-class ModelBuilder {
+/// Readers hand it each file as a DocumentSink; finish() resolves flows once
+/// every file is read.
+class ModelBuilder final : public DocumentSink {
   public:
     /// `vocabulary` must outlive the builder; an empty one checks nothing.
     ModelBuilder(base::Diagnostics& diagnostics, base::Diagnostics& warnings,
                  const base::Limits& limits, const base::Vocabulary& vocabulary);
 
-    void begin_file(base::FileId file);
-    /// The file's root value is not a map (a reader reports only this of it).
-    void root_not_a_map(const Node& root);
-    /// A top-level `key: value`; for item lists, `value` holds no items (they
-    /// came through list_item()).
-    void top_level(const Node& key, const Node& value);
-    /// Whether the items of top-level list `key` come one by one.
-    [[nodiscard]] bool is_item_list(std::string_view key) const;
-    /// One item of the top-level list `list_key` (one surface, flow or role).
-    void list_item(std::string_view list_key, const Node& item);
+    void begin_file(base::FileId file) override;
+    void root_not_a_map(const Node& root) override;
+    void top_level(const Node& key, const Node& value) override;
+    /// Surfaces, flows and roles come one by one.
+    [[nodiscard]] bool is_item_list(std::string_view key) const override;
+    void list_item(std::string_view list_key, const Node& item) override;
+
+    /// The files named by the `include` keys read since the last call, in
+    /// the order written; the caller reads them into this builder.
+    [[nodiscard]] std::vector<IncludeRequest> take_includes() { return std::move(includes_); }
 
     /// Resolves flows and returns the model, or nothing if any error was
     /// reported: a model is used whole or not at all.
     [[nodiscard]] std::optional<Model> finish();
 
   private:
+    void add_includes(const Node& value);
+
     struct PendingEnd {
         Symbol id = 0;
         base::SourceRange range;
@@ -99,6 +101,7 @@ class ModelBuilder {
     std::map<Symbol, base::SourceRange> role_ids_;
     /// Top-level keys of each file, to catch a key given twice in one file.
     std::map<std::pair<base::FileId, std::string>, base::SourceRange> top_level_keys_;
+    std::vector<IncludeRequest> includes_;
     /// A top-level key was not known: flows are then not resolved.
     bool unknown_top_level_key_ = false;
     /// Surfaces rejected for another error: flows to them are not errors too.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -7,6 +8,7 @@
 #include "base/limits.hpp"
 #include "base/source.hpp"
 #include "base/vocabulary.hpp"
+#include "model/include_request.hpp"
 #include "model/model.hpp"
 
 namespace lexflow::model {
@@ -21,11 +23,18 @@ namespace lexflow::model {
 /// value the vocabulary does not allow) and returns nothing if there was any:
 /// a model is used whole or not at all. Warnings (names no pack declares) go
 /// to `warnings`, or to `diagnostics` when it is null.
+///
+/// A file may include others (`include: [surfaces.yaml]`); `admit_include`
+/// decides whether an included file may be read (where it is, whether it was
+/// read already) and registers it, or reports why not. Without it, an
+/// include is an error.
+using IncludeAdmitter = std::function<std::optional<base::FileId>(const IncludeRequest&)>;
 [[nodiscard]] std::optional<Model> read_model(const std::vector<base::FileId>& files,
                                               base::SourceSet& sources,
                                               base::Diagnostics& diagnostics,
                                               const base::Limits& limits = {},
                                               const base::Vocabulary& vocabulary = {},
-                                              base::Diagnostics* warnings = nullptr);
+                                              base::Diagnostics* warnings = nullptr,
+                                              const IncludeAdmitter& admit_include = {});
 
 }  // namespace lexflow::model

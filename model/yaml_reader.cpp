@@ -100,7 +100,7 @@ struct ReadingStopped {
 class EventReader final : public YAML::EventHandler {
   public:
     /// `offset_shift`: bytes before what yaml-cpp counts from (a byte order mark).
-    EventReader(base::FileId file, ModelBuilder& builder, base::Diagnostics& diagnostics,
+    EventReader(base::FileId file, DocumentSink& builder, base::Diagnostics& diagnostics,
                 const base::Limits& limits, std::uint64_t offset_shift)
         : file_(file),
           builder_(builder),
@@ -155,7 +155,7 @@ class EventReader final : public YAML::EventHandler {
     [[nodiscard]] bool in_item_list() const;
 
     base::FileId file_;
-    ModelBuilder& builder_;
+    DocumentSink& builder_;
     base::Diagnostics& diagnostics_;
     base::Limits limits_;
     std::uint64_t offset_shift_;
@@ -349,7 +349,7 @@ void EventReader::complete(Node node, YAML::anchor_t anchor, bool plain) {
 
 }  // namespace
 
-void read_yaml(base::FileId file, std::istream& in, ModelBuilder& builder,
+void read_yaml(base::FileId file, std::istream& in, DocumentSink& builder,
                base::Diagnostics& diagnostics, const base::Limits& limits) {
     builder.begin_file(file);
     // yaml-cpp counts positions after a byte order mark; lexflow's offsets

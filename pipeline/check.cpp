@@ -5,7 +5,7 @@
 #include "base/diagnostic_ids.hpp"
 #include "engine/evaluator.hpp"
 #include "model/model_reader.hpp"
-#include "pipeline/input_files.hpp"
+#include "pipeline/model_files.hpp"
 #include "report/diagnostic_json.hpp"
 
 namespace lexflow::pipeline {
@@ -30,22 +30,6 @@ class StageTimer {
     Stage stage_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
-
-/// Registers each model file; one that is missing, is not a regular file, is
-/// too large or links outside the tree is an error located at its name.
-std::vector<base::FileId> model_files(const std::vector<std::string>& paths,
-                                      const base::Limits& limits, base::SourceSet& sources,
-                                      base::Diagnostics& diagnostics) {
-    std::vector<base::FileId> files;
-    for (const auto& path : paths) {
-        const InputRule rule{"model file", &base::Limits::model_file_size, tree_of_named_path(path),
-                             "pass the YAML file(s) of the model"};
-        if (admit_input(path, rule, limits, sources, diagnostics)) {
-            files.push_back(sources.add_on_disk(path));
-        }
-    }
-    return files;
-}
 
 engine::EvaluationOptions evaluation_options(const CheckSettings& settings) {
     engine::EvaluationOptions options{settings.as_of, settings.limits, {}};
@@ -82,8 +66,9 @@ CheckOutcome check_model(const dsl::RuleSet& rules, const std::vector<base::File
     CheckOutcome outcome;
     {
         const StageTimer timer(settings.observer, Stage::read_model);
-        outcome.model = model::read_model(model_files, sources, diagnostics, settings.limits,
-                                          rules.vocabulary, &outcome.warnings);
+        outcome.model = model::read_model(
+            model_files, sources, diagnostics, settings.limits, rules.vocabulary, &outcome.warnings,
+            include_admitter(model_files, settings.limits, sources, diagnostics));
     }
     if (!outcome.model) {
         return outcome;
@@ -92,39 +77,56 @@ CheckOutcome check_model(const dsl::RuleSet& rules, const std::vector<base::File
         const StageTimer timer(settings.observer, Stage::evaluate);
         outcome.report = engine::evaluate(rules, *outcome.model, sources,
                                           evaluation_options(settings), diagnostics);
+        outcome.report.rules_left_out = settings.rules_left_out;
     }
     if (diagnostics.has_errors()) {
         return {};
     }
-    outcome.report.diagnostics = report::locate(outcome.warnings, sources);
     {
         const StageTimer timer(settings.observer, Stage::post_process);
+        StageContext context{sources, diagnostics, outcome.warnings, settings.limits};
         for (const auto& stage : settings.report_stages) {
-            stage->apply(outcome.report, diagnostics);
+            stage->apply(outcome.report, context);
         }
     }
     if (diagnostics.has_errors()) {
         return {};
     }
+    outcome.report.diagnostics = report::locate(outcome.warnings, sources);
     const StageTimer timer(settings.observer, Stage::decide);
     outcome.decision = decide(outcome.report, settings.fail_on);
     outcome.completed = true;
     return outcome;
 }
 
+std::optional<SelectedRules> load_selected_rules(const RuleSources& rule_sources,
+                                                 const RuleSelection& selection,
+                                                 const base::Limits& limits,
+                                                 base::SourceSet& sources,
+                                                 base::Diagnostics& diagnostics) {
+    const auto rules = load_rules(rule_sources, sources, diagnostics, limits);
+    if (!rules) {
+        return std::nullopt;
+    }
+    return select_rules(*rules, selection, sources, diagnostics);
+}
+
 CheckOutcome run_check(const CheckRequest& request, base::SourceSet& sources,
                        base::Diagnostics& diagnostics) {
-    std::optional<dsl::RuleSet> rules;
+    std::optional<SelectedRules> selected;
     {
         const StageTimer timer(request.settings.observer, Stage::load_rules);
-        rules = load_rules(request.rules, sources, diagnostics, request.settings.limits);
+        selected = load_selected_rules(request.rules, request.selection, request.settings.limits,
+                                       sources, diagnostics);
     }
-    const auto files =
-        model_files(request.model_paths, request.settings.limits, sources, diagnostics);
-    if (!rules || diagnostics.has_errors()) {
+    const auto files = model_files(request.model_paths, request.settings.limits, sources,
+                                   diagnostics, request.standard_input);
+    if (!selected || diagnostics.has_errors()) {
         return {};
     }
-    return check_model(*rules, files, sources, diagnostics, request.settings);
+    auto settings = request.settings;
+    settings.rules_left_out = std::move(selected->left_out);
+    return check_model(selected->rules, files, sources, diagnostics, settings);
 }
 
 }  // namespace lexflow::pipeline

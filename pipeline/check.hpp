@@ -15,6 +15,7 @@
 #include "pipeline/observer.hpp"
 #include "pipeline/report_stage.hpp"
 #include "pipeline/rule_loading.hpp"
+#include "pipeline/rule_selection.hpp"
 #include "report/report.hpp"
 
 /// The check pipeline, the one place where its stages are put in sequence:
@@ -32,6 +33,9 @@ struct CheckSettings {
     /// The lowest severity that makes the check fail; none: it never fails.
     std::optional<base::Severity> fail_on = base::Severity::low;
     std::vector<std::shared_ptr<const ReportStage>> report_stages;
+    /// Loaded rules that the selection leaves out (run_check sets it): the
+    /// report names them, and waivers of theirs are neither unknown nor stale.
+    std::vector<std::string> rules_left_out;
     base::Limits limits;
     Observer* observer = nullptr;  ///< may be null
 };
@@ -39,8 +43,11 @@ struct CheckSettings {
 /// A whole check: where the rules and the model come from, and how to check.
 struct CheckRequest {
     RuleSources rules;
-    std::vector<std::string> model_paths;  ///< merged into one estate
+    RuleSelection selection;
+    std::vector<std::string> model_paths;  ///< merged into one estate (pipeline/model_files.hpp)
     CheckSettings settings;
+    /// Where a model path `-` is read from; none: `-` is an error.
+    std::istream* standard_input = nullptr;
 };
 
 /// What a check produced. When an input error stopped it, `completed` is
@@ -63,8 +70,16 @@ struct CheckOutcome {
                                        base::SourceSet& sources, base::Diagnostics& diagnostics,
                                        const CheckSettings& settings);
 
-/// Runs the whole pipeline: loads the rules, registers the model files (each
-/// must be a regular file), then check_model().
+/// Loads the rules and keeps those `selection` names; none on an error.
+[[nodiscard]] std::optional<SelectedRules> load_selected_rules(const RuleSources& rule_sources,
+                                                               const RuleSelection& selection,
+                                                               const base::Limits& limits,
+                                                               base::SourceSet& sources,
+                                                               base::Diagnostics& diagnostics);
+
+/// Runs the whole pipeline: loads the rules and selects among them,
+/// registers the model files (each must be a regular file), then
+/// check_model().
 [[nodiscard]] CheckOutcome run_check(const CheckRequest& request, base::SourceSet& sources,
                                      base::Diagnostics& diagnostics);
 

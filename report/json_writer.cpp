@@ -48,8 +48,43 @@ void write_omitted(JsonStream& json, const OmittedSteps& omitted) {
         .end_object();
 }
 
+void write_waiver(JsonStream& json, const std::optional<WaiverRef>& waiver) {
+    json.key("waiver");
+    if (!waiver) {
+        json.null();
+        return;
+    }
+    json.begin_object()
+        .key("owner")
+        .value(waiver->owner)
+        .key("justification")
+        .value(waiver->justification)
+        .key("approval")
+        .value(waiver->approval)
+        .key("expires")
+        .value(waiver->expires)
+        .key("file")
+        .value(waiver->file)
+        .key("line")
+        .value(waiver->line)
+        .end_object();
+}
+
+/// "waiver" and "baseline", the marks the report stages set.
+void write_marks(JsonStream& json, const std::optional<WaiverRef>& waiver, BaselineState state) {
+    write_waiver(json, waiver);
+    json.key("baseline");
+    if (state == BaselineState::none) {
+        json.null();
+    } else {
+        json.value(to_string(state));
+    }
+}
+
 void write_finding(JsonStream& json, const Finding& finding) {
     json.begin_object()
+        .key("fingerprint")
+        .value(finding.fingerprint)
         .key("rule_id")
         .value(finding.rule_id)
         .key("title")
@@ -76,12 +111,15 @@ void write_finding(JsonStream& json, const Finding& finding) {
         .key("assumed")
         .strings(finding.assumed)
         .key("failed_requirements")
-        .strings(finding.failed_requirements)
-        .end_object();
+        .strings(finding.failed_requirements);
+    write_marks(json, finding.waiver, finding.baseline);
+    json.end_object();
 }
 
 void write_not_evaluated(JsonStream& json, const NotEvaluated& entry) {
     json.begin_object()
+        .key("fingerprint")
+        .value(entry.fingerprint)
         .key("rule_id")
         .string_or_null(entry.rule_id)
         .key("title")
@@ -99,37 +137,95 @@ void write_not_evaluated(JsonStream& json, const NotEvaluated& entry) {
     json.key("missing").strings(entry.missing).key("witness");
     write_witness(json, entry.witness);
     write_omitted(json, entry.witness_omitted);
-    json.key("effective")
-        .string_or_null(entry.effective)
-        .key("upcoming")
-        .value(entry.upcoming)
-        .end_object();
+    json.key("effective").string_or_null(entry.effective).key("upcoming").value(entry.upcoming);
+    write_marks(json, entry.waiver, entry.baseline);
+    json.end_object();
 }
 
 void write_summary(JsonStream& json, const Report& report) {
-    const auto in_force = [&](base::Severity severity) {
+    const auto count = [&](auto predicate) {
         return static_cast<std::uint64_t>(
-            std::count_if(report.findings.begin(), report.findings.end(),
-                          [&](const Finding& f) { return f.severity == severity && !f.upcoming; }));
+            std::count_if(report.findings.begin(), report.findings.end(), predicate));
     };
-    const auto upcoming =
-        static_cast<std::uint64_t>(std::count_if(report.findings.begin(), report.findings.end(),
-                                                 [](const Finding& f) { return f.upcoming; }));
-    json.begin_object()
-        .key("findings")
-        .value(report.findings.size() - upcoming)
-        .key("by_severity")
-        .begin_object();
+    const auto open = [](const Finding& f) { return !f.upcoming && !f.waiver; };
+    const auto in_force = [&](base::Severity severity) {
+        return count([&](const Finding& f) { return open(f) && f.severity == severity; });
+    };
+    json.begin_object().key("findings").value(count(open)).key("by_severity").begin_object();
     for (int level = 4; level >= 0; --level) {
         const auto severity = static_cast<base::Severity>(level);
         json.key(base::to_string(severity)).value(in_force(severity));
     }
     json.end_object()
         .key("upcoming")
-        .value(upcoming)
+        .value(count([](const Finding& f) { return f.upcoming; }))
+        .key("waived")
+        .value(count([](const Finding& f) { return !f.upcoming && f.waiver; }))
         .key("not_evaluated")
         .value(report.not_evaluated.size())
         .end_object();
+}
+
+void write_baseline(JsonStream& json, const std::optional<BaselineSummary>& baseline) {
+    json.key("baseline");
+    if (!baseline) {
+        json.null();
+        return;
+    }
+    json.begin_object()
+        .key("file")
+        .value(baseline->file)
+        .key("known")
+        .value(baseline->known)
+        .key("new")
+        .value(baseline->added)
+        .key("closed")
+        .begin_array();
+    for (const auto& gap : baseline->closed) {
+        json.begin_object()
+            .key("fingerprint")
+            .value(gap.fingerprint)
+            .key("rule_id")
+            .value(gap.rule_id)
+            .key("subject")
+            .begin_object()
+            .key("kind")
+            .value(gap.subject_kind)
+            .key("id")
+            .value(gap.subject_id)
+            .end_object()
+            .end_object();
+    }
+    json.end_array().end_object();
+}
+
+void write_model_changes(JsonStream& json, const std::optional<std::vector<ModelChange>>& changes) {
+    json.key("model_changes");
+    if (!changes) {
+        json.null();
+        return;
+    }
+    json.begin_array();
+    for (const auto& change : *changes) {
+        json.begin_object()
+            .key("kind")
+            .value(change.kind)
+            .key("id")
+            .value(change.id)
+            .key("change")
+            .value(change.change)
+            .key("attributes")
+            .begin_array();
+        for (const auto& attribute : change.attributes) {
+            json.begin_object().key("key").value(attribute.key).key("before");
+            attribute.before ? json.value(*attribute.before) : json.null();
+            json.key("after");
+            attribute.after ? json.value(*attribute.after) : json.null();
+            json.end_object();
+        }
+        json.end_array().end_object();
+    }
+    json.end_array();
 }
 
 class JsonWriter final : public ReportWriter {
@@ -184,7 +280,10 @@ class JsonWriter final : public ReportWriter {
             write_subject(json, entry.subject);
             json.key("assumed").strings(entry.assumed).end_object();
         }
-        json.end_array().key("summary");
+        json.end_array();
+        write_baseline(json, report.baseline);
+        write_model_changes(json, report.model_changes);
+        json.key("summary");
         write_summary(json, report);
         json.end_object();
         out << '\n';

@@ -153,6 +153,31 @@ void list_of(JsonStream& json, std::string_view key, std::string_view definition
     json.end_object().end_object();
 }
 
+/// `include`: a path, or a list of paths, of other files of the model.
+void include(JsonStream& json) {
+    json.key("include")
+        .begin_object()
+        .key("description")
+        .value("Other files of the model, relative to this file's folder and inside it")
+        .key("anyOf")
+        .begin_array()
+        .begin_object()
+        .key("type")
+        .value("string")
+        .end_object()
+        .begin_object()
+        .key("type")
+        .value("array")
+        .key("items")
+        .begin_object()
+        .key("type")
+        .value("string")
+        .end_object()
+        .end_object()
+        .end_array()
+        .end_object();
+}
+
 }  // namespace
 
 void write_model_schema(const base::Vocabulary& vocabulary, std::ostream& out) {
@@ -173,6 +198,7 @@ void write_model_schema(const base::Vocabulary& vocabulary, std::ostream& out) {
     list_of(json, "surfaces", "surface", "The surfaces: the nodes of the graph");
     list_of(json, "flows", "flow", "The flows of data between surfaces: the edges");
     list_of(json, "roles", "role", "Who may do what, and who owns which duty");
+    include(json);
     attributes_of(json, vocabulary, Owner::model);
     json.end_object();
     // "x-" keys are extensions: anchors for the repetitive keys of a model.

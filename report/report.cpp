@@ -14,4 +14,16 @@ std::string_view to_string(PackStatus::State state) {
     return "applied";
 }
 
+std::string_view to_string(BaselineState state) {
+    switch (state) {
+        case BaselineState::none:
+            return "none";
+        case BaselineState::added:
+            return "new";
+        case BaselineState::known:
+            return "known";
+    }
+    return "none";
+}
+
 }  // namespace lexflow::report

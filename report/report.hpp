@@ -31,6 +31,27 @@ struct OmittedSteps {
     std::size_t flows = 0;  ///< flows left out
 };
 
+/// A waiver that accepts the risk of a finding until it expires, as its
+/// file states it.
+struct WaiverRef {
+    std::string owner;
+    std::string justification;
+    std::string approval;  ///< the reference of the approval (a ticket, a decision)
+    std::string expires;   ///< "YYYY-MM-DD", the last day it waives
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+
+/// Whether a finding was in the baseline a check was compared with.
+enum class BaselineState {
+    none,   ///< no baseline was given
+    added,  ///< not in the baseline: the change opened it
+    known,  ///< in the baseline already: it does not fail the check
+};
+
+[[nodiscard]] std::string_view to_string(BaselineState state);
+
 /// A control gap: a rule whose requirement a subject does not meet.
 struct Finding {
     std::string rule_id;
@@ -56,6 +77,14 @@ struct Finding {
     /// For a rule of several requirements, the ones the subject fails, as
     /// written; empty for a rule of one.
     std::vector<std::string> failed_requirements;
+    /// Identifies the gap across runs (report/fingerprint.hpp): the same rule,
+    /// subject and witness ends give the same fingerprint, whatever the
+    /// line numbers, the order of files and rules, or the YAML layout.
+    std::string fingerprint;
+    /// Set when a waiver in force accepts the gap: it is reported, and does
+    /// not fail the check.
+    std::optional<WaiverRef> waiver;
+    BaselineState baseline = BaselineState::none;
 };
 
 /// A subject a rule passed (or did not apply to) because of a default: the
@@ -73,12 +102,15 @@ struct NotEvaluated {
     std::string title;
     base::Severity severity = base::Severity::info;
     std::string pack;
-    std::optional<Subject> subject;    ///< none for a pack
-    std::vector<std::string> missing;  ///< attribute paths, e.g. "g.ai_role"
-    std::vector<WitnessStep> witness;  ///< for path rules: the undecided path
-    OmittedSteps witness_omitted;      ///< as in Finding
-    std::string effective;             ///< as in Finding
-    bool upcoming = false;             ///< as in Finding
+    std::optional<Subject> subject;                ///< none for a pack
+    std::vector<std::string> missing;              ///< attribute paths, e.g. "g.ai_role"
+    std::vector<WitnessStep> witness;              ///< for path rules: the undecided path
+    OmittedSteps witness_omitted;                  ///< as in Finding
+    std::string effective;                         ///< as in Finding
+    bool upcoming = false;                         ///< as in Finding
+    std::string fingerprint;                       ///< as in Finding
+    std::optional<WaiverRef> waiver;               ///< as in Finding
+    BaselineState baseline = BaselineState::none;  ///< as in Finding
 };
 
 /// Whether a pack's `applies when` held for the model.
@@ -139,6 +171,36 @@ struct LocatedDiagnostic {
     std::string help;
 };
 
+/// A gap of the baseline that the check no longer finds: closed.
+struct ClosedGap {
+    std::string fingerprint;
+    std::string rule_id;
+    std::string subject_kind;
+    std::string subject_id;
+};
+
+/// What a comparison with a baseline report found.
+struct BaselineSummary {
+    std::string file;
+    std::size_t known = 0;          ///< findings and undecided checks the baseline has too
+    std::size_t added = 0;          ///< those it does not have
+    std::vector<ClosedGap> closed;  ///< in fingerprint order
+};
+
+/// A surface, flow or role (or the model's own attributes) that a change
+/// added, removed or changed, with each attribute changed: `lexflow diff`.
+struct ModelChange {
+    std::string kind;  ///< "surface", "flow", "role" or "model"
+    std::string id;
+    std::string change;  ///< "added", "removed" or "changed"
+    struct Attribute {
+        std::string key;
+        std::optional<std::string> before;  ///< none: absent before
+        std::optional<std::string> after;   ///< none: absent after
+    };
+    std::vector<Attribute> attributes;
+};
+
 /// Everything a check found, in a deterministic order. Writers render it and
 /// know nothing else.
 struct Report {
@@ -150,12 +212,18 @@ struct Report {
     std::size_t roles = 0;
     std::size_t rules_evaluated = 0;
     std::vector<PackStatus> packs;
-    std::vector<RuleRun> rules;     ///< every loaded rule, in pack and id order
+    std::vector<RuleRun> rules;  ///< every rule checked, in pack and id order
+    /// Loaded rules the check was told to leave out (`--skip-rule`, `--pack`),
+    /// sorted.
+    std::vector<std::string> rules_left_out;
     std::vector<Finding> findings;  ///< most severe first, then by rule id and subject
     std::vector<NotEvaluated> not_evaluated;
     /// Passes that relied on a default, in rule and subject order.
     std::vector<DecidedOnDefaults> decided_on_defaults;
     std::vector<LocatedDiagnostic> diagnostics;  ///< warnings about the inputs
+    std::optional<BaselineSummary> baseline;     ///< when compared with a baseline
+    /// For `lexflow diff`: what changed from the model before to this one.
+    std::optional<std::vector<ModelChange>> model_changes;
 };
 
 }  // namespace lexflow::report

@@ -83,6 +83,11 @@ std::string count(std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
+/// A gap in force that no waiver accepts: the severity sections list these.
+bool open(const Finding& finding) {
+    return !finding.upcoming && !finding.waiver;
+}
+
 std::string location(const Subject& subject) {
     return fmt::format("{}:{}:{}", shown(subject.file), subject.line, subject.column);
 }
@@ -93,10 +98,13 @@ class TextWriter final : public ReportWriter {
 
     void write(const Report& report, std::ostream& out) const override {
         out << header(report);
+        changes_section(report, out);
         for (int level = 4; level >= 0; --level) {
             severity_section(report, static_cast<base::Severity>(level), out);
         }
         upcoming_section(report, out);
+        waived_section(report, out);
+        closed_section(report, out);
         not_evaluated_section(report, out);
         defaults_section(report, out);
         out << summary(report);
@@ -120,13 +128,25 @@ class TextWriter final : public ReportWriter {
         out += fmt::format("  model: {}, {}, {} from {}\n", count(report.surfaces, "surface"),
                            count(report.flows, "flow"), count(report.roles, "role"),
                            joined(report.model_files, ", "));
-        out += fmt::format("  rules: {} evaluated{}; packs: {}\n", report.rules_evaluated,
+        out += fmt::format("  rules: {} evaluated{}{}; packs: {}\n", report.rules_evaluated,
                            report.as_of.empty() ? std::string() : " as of " + shown(report.as_of),
+                           report.rules_left_out.empty()
+                               ? std::string()
+                               : fmt::format(", {} left out", report.rules_left_out.size()),
                            packs.empty() ? std::string("none") : join(packs, ", "));
+        if (report.baseline) {
+            out += fmt::format("  baseline: {}\n", shown(report.baseline->file));
+        }
         return out;
     }
 
     [[nodiscard]] std::string finding_text(const Finding& finding) const {
+        if (finding.baseline == BaselineState::known) {
+            // Old news: one line, so that the gaps a change opens stand out.
+            return fmt::format("\n  {}  {}: {} '{}'  {}\n", paint(kBold, shown(finding.rule_id)),
+                               location(finding.subject), finding.subject.kind,
+                               shown(finding.subject.id), paint(kDim, "(known: in the baseline)"));
+        }
         auto out =
             fmt::format("\n  {}  {}\n", paint(kBold, shown(finding.rule_id)), shown(finding.title));
         out += fmt::format("    {}: {} '{}'\n", location(finding.subject), finding.subject.kind,
@@ -157,7 +177,7 @@ class TextWriter final : public ReportWriter {
     void severity_section(const Report& report, base::Severity severity, std::ostream& out) const {
         const auto count = static_cast<std::size_t>(
             std::count_if(report.findings.begin(), report.findings.end(),
-                          [&](const Finding& f) { return f.severity == severity && !f.upcoming; }));
+                          [&](const Finding& f) { return f.severity == severity && open(f); }));
         if (count == 0) {
             return;
         }
@@ -165,9 +185,67 @@ class TextWriter final : public ReportWriter {
                            paint(severity_color(severity),
                                  fmt::format("{} ({})", upper(base::to_string(severity)), count)));
         for (const auto& finding : report.findings) {
-            if (finding.severity == severity && !finding.upcoming) {
+            if (finding.severity == severity && open(finding)) {
                 out << finding_text(finding);
             }
+        }
+    }
+
+    /// Gaps in force whose risk a waiver accepts: listed with the waiver, so
+    /// that accepted risks stay in sight.
+    void waived_section(const Report& report, std::ostream& out) const {
+        const auto waived = [](const Finding& f) { return !f.upcoming && f.waiver; };
+        const auto count = static_cast<std::size_t>(
+            std::count_if(report.findings.begin(), report.findings.end(), waived));
+        if (count == 0) {
+            return;
+        }
+        out << fmt::format(
+            "\n{}\n", paint(kBold, fmt::format("WAIVED ({}): accepted until they expire", count)));
+        for (const auto& finding : report.findings) {
+            if (waived(finding)) {
+                const auto& waiver = *finding.waiver;
+                out << finding_text(finding)
+                    << fmt::format("    {} by {} until {} ({}; {}:{}): {}\n", paint(kDim, "waived"),
+                                   shown(waiver.owner), shown(waiver.expires),
+                                   shown(waiver.approval), shown(waiver.file), waiver.line,
+                                   shown(waiver.justification, kProseBytes));
+            }
+        }
+    }
+
+    /// What a change did to the model (`lexflow diff`).
+    void changes_section(const Report& report, std::ostream& out) const {
+        if (!report.model_changes) {
+            return;
+        }
+        const auto& changes = *report.model_changes;
+        out << fmt::format("\n{}\n",
+                           paint(kBold, fmt::format("MODEL CHANGES ({})", changes.size())));
+        if (changes.empty()) {
+            out << "  none\n";
+        }
+        for (const auto& change : changes) {
+            out << fmt::format("  {} {} '{}'\n", change.change, change.kind, shown(change.id));
+            for (const auto& attribute : change.attributes) {
+                out << fmt::format("      {}: {} -> {}\n", shown(attribute.key),
+                                   attribute.before ? shown(*attribute.before) : "(absent)",
+                                   attribute.after ? shown(*attribute.after) : "(absent)");
+            }
+        }
+    }
+
+    /// Gaps of the baseline the check no longer finds.
+    void closed_section(const Report& report, std::ostream& out) const {
+        if (!report.baseline || report.baseline->closed.empty()) {
+            return;
+        }
+        out << fmt::format("\n{}\n", paint(kBold, fmt::format("CLOSED ({}): in the baseline, "
+                                                              "no longer found",
+                                                              report.baseline->closed.size())));
+        for (const auto& gap : report.baseline->closed) {
+            out << fmt::format("  {} on {} '{}'\n", shown(gap.rule_id), shown(gap.subject_kind),
+                               shown(gap.subject_id));
         }
     }
 
@@ -285,11 +363,13 @@ class TextWriter final : public ReportWriter {
     [[nodiscard]] std::string summary(const Report& report) const {
         std::map<base::Severity, std::size_t, std::greater<>> counts;
         std::size_t gaps = 0;
+        std::size_t upcoming = 0;
         for (const auto& finding : report.findings) {
-            if (!finding.upcoming) {
+            if (open(finding)) {
                 ++counts[finding.severity];
                 ++gaps;
             }
+            upcoming += finding.upcoming ? 1 : 0;
         }
         std::vector<std::string> parts;
         for (const auto& [severity, number] : counts) {
@@ -298,8 +378,15 @@ class TextWriter final : public ReportWriter {
         auto line =
             gaps == 0 ? std::string("no gaps")
                       : fmt::format("{} gap{} ({})", gaps, gaps == 1 ? "" : "s", join(parts, ", "));
-        if (const auto upcoming = report.findings.size() - gaps; upcoming > 0) {
+        if (upcoming > 0) {
             line += fmt::format("; {} upcoming", upcoming);
+        }
+        if (const auto waived = report.findings.size() - gaps - upcoming; waived > 0) {
+            line += fmt::format("; {} waived", waived);
+        }
+        if (const auto& baseline = report.baseline) {
+            line += fmt::format("; against the baseline: {} new, {} known, {} closed",
+                                baseline->added, baseline->known, baseline->closed.size());
         }
         if (!report.not_evaluated.empty()) {
             line += fmt::format("; {} not evaluated", report.not_evaluated.size());

@@ -3,7 +3,19 @@
 namespace lexflow::report {
 
 std::unique_ptr<ReportWriter> make_writer(Format format, bool color, bool verbose) {
-    return format == Format::json ? make_json_writer() : make_text_writer(color, verbose);
+    switch (format) {
+        case Format::json:
+            return make_json_writer();
+        case Format::sarif:
+            return make_sarif_writer();
+        case Format::junit:
+            return make_junit_writer();
+        case Format::markdown:
+            return make_markdown_writer();
+        case Format::text:
+            break;
+    }
+    return make_text_writer(color, verbose);
 }
 
 }  // namespace lexflow::report

@@ -9,7 +9,13 @@
 namespace lexflow::report {
 
 /// The formats a check report can be written in.
-enum class Format { text, json };
+enum class Format {
+    text,      ///< for people at a terminal
+    json,      ///< the stable shape of docs/cli.md, for programs
+    sarif,     ///< SARIF 2.1.0, for code scanning (GitHub and others)
+    junit,     ///< JUnit XML, for the test reports of CI systems
+    markdown,  ///< a pull-request comment
+};
 
 /// Writes a Report in one format to a stream, as it goes: memory does not
 /// grow with the size of the output. Writers know only the Report: never the
@@ -25,7 +31,14 @@ class ReportWriter {
 [[nodiscard]] std::unique_ptr<ReportWriter> make_text_writer(bool color, bool verbose = false);
 /// The stable JSON shape documented in docs/cli.md ("The JSON report").
 [[nodiscard]] std::unique_ptr<ReportWriter> make_json_writer();
-/// The writer of `format`.
+/// SARIF 2.1.0 as GitHub code scanning reads it: one run, a rule descriptor
+/// for every loaded rule, a result for every finding and undecided check.
+[[nodiscard]] std::unique_ptr<ReportWriter> make_sarif_writer();
+/// JUnit XML: a test suite per pack, a test case per rule and subject.
+[[nodiscard]] std::unique_ptr<ReportWriter> make_junit_writer();
+/// A pull-request comment in GitHub Markdown, kept under GitHub's size limit.
+[[nodiscard]] std::unique_ptr<ReportWriter> make_markdown_writer();
+/// The writer of `format`; `color` and `verbose` matter to text only.
 [[nodiscard]] std::unique_ptr<ReportWriter> make_writer(Format format, bool color,
                                                         bool verbose = false);
 

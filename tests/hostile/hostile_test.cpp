@@ -891,3 +891,91 @@ TEST_CASE("counts nested three deep on a 5000-surface model") {
         check_command(scratch.write("many.yaml", model), " --rules " + quoted(rules)),
         {.exit_codes = kInvalid, .on_stderr = {"[LF5001]", "evaluation-steps"}, .max_seconds = 10});
 }
+
+// ---------------------------------------------------------------------------
+// The inputs of a pull-request check: waivers, baselines, includes, config
+
+// Billion laughs as a waiver file: it is read like a model. Right: exit 2,
+// LF5001, at once.
+TEST_CASE("billion laughs as a waiver file") {
+    check_hostile(check_command(kEstate, " --waivers " + quoted(kFiles + "billion-laughs.yaml")),
+                  {.exit_codes = kInvalid, .on_stderr = {"[LF5001]"}, .max_seconds = 2});
+}
+
+// A FIFO given as the waiver file or the baseline: reading it would block.
+// Right: exit 2, LF4005, at once.
+TEST_CASE("a FIFO given as the waiver file or the baseline") {
+    const ScratchDir scratch;
+    const auto fifo = scratch.file("pipe.yaml");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    for (const std::string option : {" --waivers ", " --baseline "}) {
+        check_hostile(check_command(kEstate, option + quoted(fifo)),
+                      {.exit_codes = kInvalid, .on_stderr = {"[LF4005]"}, .max_seconds = 5});
+    }
+}
+
+// A baseline of arrays nested two million deep: a recursive JSON parser
+// would overflow its stack. Right: exit 2, LF6005, in bounded time.
+TEST_CASE("a baseline nested two million deep") {
+    const ScratchDir scratch;
+    const auto baseline = scratch.write(
+        "deep.json", "{\"format_version\": 1, \"findings\": " + nested("[", "", "]", 2'000'000) +
+                         ", \"not_evaluated\": []}");
+    check_hostile(check_command(kEstate, " --baseline " + quoted(baseline)),
+                  {.exit_codes = kInvalid, .on_stderr = {"[LF6005]"}, .max_seconds = 10});
+}
+
+// Control characters in what a waiver says (owner, justification): they go
+// into every report. Right: the gap is waived, and no raw control character
+// reaches the terminal (checked for every case).
+TEST_CASE("control characters in a waiver") {
+    const ScratchDir scratch;
+    // YAML's escapes (\e, \x07, \n) put the control characters in the values.
+    const auto waivers =
+        scratch.write("waivers.yaml",
+                      "waivers:\n"
+                      "  - rule: AIA-50-2-MARKING\n"
+                      "    subject: lead-enrichment-model\n"
+                      "    owner: \"\\e[31mred\\x07\\n" +
+                          kForged +
+                          "\"\n"
+                          "    justification: \"\\e]8;;https://evil.example\\x07link\"\n"
+                          "    approval: \"\\e[2J\"\n"
+                          "    expires: 2027-01-31\n");
+    for (const std::string format : {"text", "json", "sarif", "junit", "markdown"}) {
+        CAPTURE(format);
+        check_hostile(
+            check_command(kEstate, " --waivers " + quoted(waivers) + " --format " + format),
+            {.exit_codes = kGaps, .never = {"\n" + kForged}});
+    }
+}
+
+// A model that includes a link to a file elsewhere on the CI machine, and one
+// that includes its own parent folder's files. Right: exit 2, LF4006, and
+// nothing of the file shown.
+TEST_CASE("an include that leaves the model's folder") {
+    const Secret secret;
+    const ScratchDir work;
+    work.write("model/estate.yaml", "include: [parts.yaml]\n" + kGeneratorModel);
+    fs::create_symlink(secret.path(), work.file("model/parts.yaml"));
+    check_hostile("check model/estate.yaml" + kAsOf,
+                  {.exit_codes = kInvalid, .on_stderr = {"[LF4006]"}, .never = {kMarker}},
+                  work.path().string());
+    work.write("model/up.yaml", "include: ['../secret.yaml']\n" + kGeneratorModel);
+    check_hostile("check model/up.yaml" + kAsOf,
+                  {.exit_codes = kInvalid, .on_stderr = {"[LF4006]"}, .never = {kMarker}},
+                  work.path().string());
+}
+
+// Two files that include each other, and a file that includes itself.
+// Right: exit 2, LF3011, at once: never a hang.
+TEST_CASE("include cycles") {
+    const ScratchDir work;
+    const auto a = work.write("a.yaml", "include: b.yaml\n" + kGeneratorModel);
+    work.write("b.yaml", "include: [a.yaml]\n");
+    const auto self = work.write("self.yaml", "include: self.yaml\n" + kGeneratorModel);
+    for (const auto& model : {a, self}) {
+        check_hostile(check_command(model),
+                      {.exit_codes = kInvalid, .on_stderr = {"[LF3011]"}, .max_seconds = 5});
+    }
+}

@@ -62,7 +62,7 @@ struct Fixture {
 /// Drops every finding below medium severity, as a baseline or waiver stage would.
 class DropBelowMedium final : public lexflow::pipeline::ReportStage {
   public:
-    void apply(lexflow::report::Report& report, lexflow::base::Diagnostics&) const override {
+    void apply(lexflow::report::Report& report, lexflow::pipeline::StageContext&) const override {
         std::erase_if(report.findings, [](const lexflow::report::Finding& finding) {
             return finding.severity < lexflow::base::Severity::medium;
         });

@@ -142,9 +142,12 @@ TEST_CASE("the JSON report has the documented keys, in order") {
     CHECK(text.starts_with("{\n  \"format_version\": 1,\n  \"as_of\": null,\n  \"model\": {\n"));
     CHECK(text.ends_with("}\n"));
     const auto json = Json::parse(text);
-    CHECK(keys(json) ==
-          std::vector<std::string>{"format_version", "as_of", "model", "rules_evaluated", "packs",
-                                   "findings", "not_evaluated", "decided_on_defaults", "summary"});
+    CHECK(keys(json) == std::vector<std::string>{"format_version", "as_of", "model",
+                                                 "rules_evaluated", "packs", "findings",
+                                                 "not_evaluated", "decided_on_defaults", "baseline",
+                                                 "model_changes", "summary"});
+    CHECK(json["baseline"].is_null());
+    CHECK(json["model_changes"].is_null());
     CHECK(json["format_version"] == 1);
     CHECK(keys(json["model"]) ==
           std::vector<std::string>{"name", "files", "surfaces", "flows", "roles"});
@@ -170,10 +173,12 @@ TEST_CASE("the JSON report gives every field of a finding") {
     const auto json = Json::parse(written(*lexflow::report::make_json_writer(), sample_report()));
     REQUIRE(json["findings"].size() == 2);
     const auto& finding = json["findings"][0];
-    CHECK(keys(finding) == std::vector<std::string>{"rule_id", "title", "severity", "pack",
-                                                    "citations", "subject", "message",
-                                                    "remediation", "witness", "effective",
-                                                    "upcoming", "assumed", "failed_requirements"});
+    CHECK(keys(finding) == std::vector<std::string>{
+                               "fingerprint", "rule_id", "title", "severity", "pack", "citations",
+                               "subject", "message", "remediation", "witness", "effective",
+                               "upcoming", "assumed", "failed_requirements", "waiver", "baseline"});
+    CHECK(finding["waiver"].is_null());
+    CHECK(finding["baseline"].is_null());
     CHECK(finding["rule_id"] == "AIA-50-2");
     CHECK(finding["title"] == "Generators mark their output");
     CHECK(finding["severity"] == "high");
@@ -204,9 +209,10 @@ TEST_CASE("the JSON report gives not-evaluated subjects and packs, and a summary
     const auto json = Json::parse(written(*lexflow::report::make_json_writer(), sample_report()));
     REQUIRE(json["not_evaluated"].size() == 2);
     const auto& rule_entry = json["not_evaluated"][0];
-    CHECK(keys(rule_entry) == std::vector<std::string>{"rule_id", "title", "severity", "pack",
-                                                       "subject", "missing", "witness", "effective",
-                                                       "upcoming"});
+    CHECK(keys(rule_entry) == std::vector<std::string>{"fingerprint", "rule_id", "title",
+                                                       "severity", "pack", "subject", "missing",
+                                                       "witness", "effective", "upcoming", "waiver",
+                                                       "baseline"});
     CHECK(rule_entry["rule_id"] == "AIA-ROLE");
     CHECK(rule_entry["severity"] == "medium");
     CHECK(rule_entry["subject"]["id"] == "summariser");
@@ -227,6 +233,7 @@ TEST_CASE("the JSON report gives not-evaluated subjects and packs, and a summary
                 {"by_severity",
                  {{"critical", 0}, {"high", 1}, {"medium", 0}, {"low", 1}, {"info", 0}}},
                 {"upcoming", 0},
+                {"waived", 0},
                 {"not_evaluated", 2}}));
     CHECK(keys(json["summary"]["by_severity"]) ==
           std::vector<std::string>{"critical", "high", "medium", "low", "info"});
