@@ -74,9 +74,11 @@ std::vector<std::shared_ptr<const pipeline::ReportStage>> report_stages(
 
 /// Writes the report in `format` to `path` (stdout for "" or "-").
 bool write_report(const report::Report& report, std::string_view format, const std::string& path,
-                  ColorMode color_mode, bool verbose) {
-    const auto writer = report::make_writer(
-        format_named(format), is_stdout(path) && use_color(color_mode, stdout), verbose);
+                  const CheckOptions& options) {
+    const auto color = is_stdout(path) && use_color(parse_color_mode(options.color), stdout);
+    const auto per_rule =
+        options.all_findings ? std::nullopt : std::optional<std::size_t>(options.max_findings);
+    const auto writer = report::make_writer(format_named(format), color, options.verbose, per_rule);
     if (write_output(path, [&](std::ostream& out) { writer->write(report, out); })) {
         return true;
     }
@@ -141,6 +143,15 @@ void add_check_options(CLI::App& command, CheckOptions& options) {
     command.add_flag("--strict", options.strict,
                      "Treat warnings (names no pack declares, expired or stale waivers) as "
                      "errors: exit 2");
+    auto* max_findings =
+        command
+            .add_option("--max-findings", options.max_findings,
+                        "In the text report, list at most N findings of each rule (the other "
+                        "formats list every one)")
+            ->check(CLI::PositiveNumber)
+            ->capture_default_str();
+    command.add_flag("--all", options.all_findings, "In the text report, list every finding")
+        ->excludes(max_findings);
     command.add_flag("-v,--verbose", options.verbose,
                      "Also list each undecided check, and what findings and passes assumed from "
                      "a default");
@@ -230,11 +241,11 @@ ExitStatus finish_check(const CheckOptions& options, const base::SourceSet& sour
                                 count == 1 ? "an error" : "errors"));
         return ExitStatus::invalid_input;
     }
-    if (!write_report(report, options.format, options.output, color_mode, options.verbose)) {
+    if (!write_report(report, options.format, options.output, options)) {
         return ExitStatus::invalid_input;
     }
     for (const auto& [format, path] : options.extra_outputs) {
-        if (!write_report(report, format, path, color_mode, options.verbose)) {
+        if (!write_report(report, format, path, options)) {
             return ExitStatus::invalid_input;
         }
     }

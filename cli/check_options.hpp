@@ -10,6 +10,7 @@
 #include "cli/rule_options.hpp"
 #include "pipeline/check.hpp"
 #include "report/report.hpp"
+#include "report/writer.hpp"
 
 namespace lexflow::cli {
 
@@ -29,6 +30,8 @@ struct CheckOptions {
     std::string as_of;  ///< empty: today
     bool strict = false;
     bool verbose = false;
+    std::size_t max_findings = report::kFindingsPerRule;  ///< per rule, in text
+    bool all_findings = false;
     std::string config;  ///< --config; empty: look for .lexflow.yaml
     bool no_config = false;
     /// The command the options were parsed for: which of them were given.

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
+#include <tuple>
+#include <vector>
 
 #include "base/printable.hpp"
 #include "report/internal/text.hpp"
@@ -94,10 +97,12 @@ std::string location(const Subject& subject) {
 
 class TextWriter final : public ReportWriter {
   public:
-    TextWriter(bool color, bool verbose) : color_(color), verbose_(verbose) {}
+    TextWriter(bool color, bool verbose, std::optional<std::size_t> max_per_rule)
+        : color_(color), verbose_(verbose), max_per_rule_(max_per_rule) {}
 
     void write(const Report& report, std::ostream& out) const override {
         out << header(report);
+        rule_summary(report, out);
         changes_section(report, out);
         for (int level = 4; level >= 0; --level) {
             severity_section(report, static_cast<base::Severity>(level), out);
@@ -184,10 +189,76 @@ class TextWriter final : public ReportWriter {
         out << fmt::format("\n{}\n",
                            paint(severity_color(severity),
                                  fmt::format("{} ({})", upper(base::to_string(severity)), count)));
-        for (const auto& finding : report.findings) {
-            if (finding.severity == severity && open(finding)) {
-                out << finding_text(finding);
+        list_findings(
+            report, [&](const Finding& f) { return f.severity == severity && open(f); },
+            [](const Finding&) { return std::string(); }, out);
+    }
+
+    /// Writes the findings `selected` picks, each followed by what `suffix`
+    /// adds, at most max_per_rule_ of each rule; a line counts the others.
+    /// (The findings of a rule are contiguous: the report sorts by rule.)
+    template <typename Selected, typename Suffix>
+    void list_findings(const Report& report, Selected selected, Suffix suffix,
+                       std::ostream& out) const {
+        std::string_view rule;
+        std::size_t listed = 0;
+        std::size_t hidden = 0;
+        const auto count_hidden = [&] {
+            if (hidden > 0) {
+                out << fmt::format("\n  {} more of {} not listed (--max-findings N or --all)\n",
+                                   hidden, shown(rule));
             }
+            hidden = 0;
+        };
+        for (const auto& finding : report.findings) {
+            if (!selected(finding)) {
+                continue;
+            }
+            if (finding.rule_id != rule) {
+                count_hidden();
+                rule = finding.rule_id;
+                listed = 0;
+            }
+            if (max_per_rule_ && listed >= *max_per_rule_) {
+                ++hidden;
+                continue;
+            }
+            ++listed;
+            out << finding_text(finding) << suffix(finding);
+        }
+        count_hidden();
+    }
+
+    /// When a rule has more findings than are listed: every rule's count
+    /// first, so that a huge report opens with its shape.
+    void rule_summary(const Report& report, std::ostream& out) const {
+        std::map<std::string_view, std::pair<base::Severity, std::size_t>> by_rule;
+        for (const auto& finding : report.findings) {
+            auto& [severity, count] = by_rule[finding.rule_id];
+            severity = finding.severity;
+            ++count;
+        }
+        const bool cut =
+            max_per_rule_ && std::any_of(by_rule.begin(), by_rule.end(), [&](const auto& rule) {
+                return rule.second.second > *max_per_rule_;
+            });
+        if (!cut) {
+            return;
+        }
+        std::vector<std::tuple<base::Severity, std::size_t, std::string_view>> rows;
+        for (const auto& [rule, entry] : by_rule) {
+            rows.emplace_back(entry.first, entry.second, rule);
+        }
+        std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+            return std::tuple(std::get<0>(b), std::get<1>(b), std::get<2>(a)) <
+                   std::tuple(std::get<0>(a), std::get<1>(a), std::get<2>(b));
+        });
+        out << fmt::format("\n{}\n", paint(kBold, fmt::format("FINDINGS BY RULE ({} rules; at most "
+                                                              "{} findings of each are listed)",
+                                                              rows.size(), *max_per_rule_)));
+        for (const auto& [severity, count, rule] : rows) {
+            out << fmt::format("  {:<8} {:>8}  {}\n", base::to_string(severity), count,
+                               shown(rule));
         }
     }
 
@@ -202,16 +273,16 @@ class TextWriter final : public ReportWriter {
         }
         out << fmt::format(
             "\n{}\n", paint(kBold, fmt::format("WAIVED ({}): accepted until they expire", count)));
-        for (const auto& finding : report.findings) {
-            if (waived(finding)) {
+        list_findings(
+            report, waived,
+            [&](const Finding& finding) {
                 const auto& waiver = *finding.waiver;
-                out << finding_text(finding)
-                    << fmt::format("    {} by {} until {} ({}; {}:{}): {}\n", paint(kDim, "waived"),
+                return fmt::format("    {} by {} until {} ({}; {}:{}): {}\n", paint(kDim, "waived"),
                                    shown(waiver.owner), shown(waiver.expires),
                                    shown(waiver.approval), shown(waiver.file), waiver.line,
                                    shown(waiver.justification, kProseBytes));
-            }
-        }
+            },
+            out);
     }
 
     /// What a change did to the model (`lexflow diff`).
@@ -260,13 +331,13 @@ class TextWriter final : public ReportWriter {
         out << fmt::format("\n{}\n",
                            paint(kBold, fmt::format("UPCOMING ({}): not yet in force on {}", count,
                                                     shown(report.as_of))));
-        for (const auto& finding : report.findings) {
-            if (finding.upcoming) {
-                out << finding_text(finding)
-                    << fmt::format("    {} {}\n", paint(kDim, "in force from"),
+        list_findings(
+            report, [](const Finding& f) { return f.upcoming; },
+            [&](const Finding& finding) {
+                return fmt::format("    {} {}\n", paint(kDim, "in force from"),
                                    shown(finding.effective));
-            }
-        }
+            },
+            out);
     }
 
     /// Undecided checks, grouped by what to declare to decide them; with
@@ -396,12 +467,14 @@ class TextWriter final : public ReportWriter {
 
     bool color_;
     bool verbose_;
+    std::optional<std::size_t> max_per_rule_;  ///< none: every finding is listed
 };
 
 }  // namespace
 
-std::unique_ptr<ReportWriter> make_text_writer(bool color, bool verbose) {
-    return std::make_unique<TextWriter>(color, verbose);
+std::unique_ptr<ReportWriter> make_text_writer(bool color, bool verbose,
+                                               std::optional<std::size_t> max_per_rule) {
+    return std::make_unique<TextWriter>(color, verbose, max_per_rule);
 }
 
 }  // namespace lexflow::report

@@ -2,7 +2,8 @@
 
 namespace lexflow::report {
 
-std::unique_ptr<ReportWriter> make_writer(Format format, bool color, bool verbose) {
+std::unique_ptr<ReportWriter> make_writer(Format format, bool color, bool verbose,
+                                          std::optional<std::size_t> max_per_rule) {
     switch (format) {
         case Format::json:
             return make_json_writer();
@@ -15,7 +16,7 @@ std::unique_ptr<ReportWriter> make_writer(Format format, bool color, bool verbos
         case Format::text:
             break;
     }
-    return make_text_writer(color, verbose);
+    return make_text_writer(color, verbose, max_per_rule);
 }
 
 }  // namespace lexflow::report

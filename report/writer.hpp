@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string_view>
 
@@ -26,9 +28,16 @@ class ReportWriter {
     virtual void write(const Report& report, std::ostream& out) const = 0;
 };
 
+/// How many findings of one rule the text report lists by default: enough
+/// to see the pattern; a report of a huge estate stays readable.
+inline constexpr std::size_t kFindingsPerRule = 20;
+
 /// Human-readable, grouped by severity; ANSI colours only when `color`.
 /// `verbose` adds each undecided check, and what findings and passes assumed.
-[[nodiscard]] std::unique_ptr<ReportWriter> make_text_writer(bool color, bool verbose = false);
+/// At most `max_per_rule` findings of each rule are listed (none: all), and
+/// when some are not, every rule's count comes first.
+[[nodiscard]] std::unique_ptr<ReportWriter> make_text_writer(
+    bool color, bool verbose = false, std::optional<std::size_t> max_per_rule = kFindingsPerRule);
 /// The stable JSON shape documented in docs/cli.md ("The JSON report").
 [[nodiscard]] std::unique_ptr<ReportWriter> make_json_writer();
 /// SARIF 2.1.0 as GitHub code scanning reads it: one run, a rule descriptor
@@ -38,8 +47,10 @@ class ReportWriter {
 [[nodiscard]] std::unique_ptr<ReportWriter> make_junit_writer();
 /// A pull-request comment in GitHub Markdown, kept under GitHub's size limit.
 [[nodiscard]] std::unique_ptr<ReportWriter> make_markdown_writer();
-/// The writer of `format`; `color` and `verbose` matter to text only.
-[[nodiscard]] std::unique_ptr<ReportWriter> make_writer(Format format, bool color,
-                                                        bool verbose = false);
+/// The writer of `format`; `color`, `verbose` and `max_per_rule` matter to
+/// text only: the other formats hold every finding.
+[[nodiscard]] std::unique_ptr<ReportWriter> make_writer(
+    Format format, bool color, bool verbose = false,
+    std::optional<std::size_t> max_per_rule = kFindingsPerRule);
 
 }  // namespace lexflow::report

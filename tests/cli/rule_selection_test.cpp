@@ -69,3 +69,19 @@ TEST_CASE("a selection that leaves no rule is an error") {
     CHECK(result.exit_code == 2);
     CHECK(result.err.find("leaves no rule to check") != std::string::npos);
 }
+
+TEST_CASE("--max-findings lists fewer findings of each rule in text, --all every one") {
+    const auto cut =
+        run_lexflow("check " + kEstate + "--rule GDPR-RECTIFY-PROPAGATE --max-findings 2");
+    CHECK(cut.exit_code == 1);
+    CHECK(cut.out.find("FINDINGS BY RULE (1 rules; at most 2 findings of each are listed)") !=
+          std::string::npos);
+    CHECK(cut.out.find("3 more of GDPR-RECTIFY-PROPAGATE not listed") != std::string::npos);
+    CHECK(cut.out.find("5 gaps (5 high)") != std::string::npos);
+    const auto json = run_lexflow("check " + kEstate +
+                                  "--rule GDPR-RECTIFY-PROPAGATE --max-findings 2 --format json");
+    CHECK(nlohmann::json::parse(json.out).at("findings").size() == 5);
+    const auto all = run_lexflow("check " + kEstate + "--rule GDPR-RECTIFY-PROPAGATE --all");
+    CHECK(all.out.find("not listed") == std::string::npos);
+    CHECK(run_lexflow("check " + kEstate + "--all --max-findings 3").exit_code == 2);
+}
