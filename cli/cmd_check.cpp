@@ -64,7 +64,7 @@ void attach_check(CLI::App& command, ExitStatus& status) {
     command
         .add_option(
             "model", check->models,
-            "Model: YAML file(s), a folder of them, or - (standard input); several are merged")
+            "Model: YAML or JSON file(s), a folder of them, or - (standard input, YAML); several are merged")
         ->required()
         ->type_name("MODEL");
     add_check_options(command, check->options);

@@ -1,12 +1,23 @@
 #include "model/model_reader.hpp"
 
 #include <deque>
+#include <string_view>
 
 #include "base/diagnostic_ids.hpp"
+#include "model/json_reader.hpp"
 #include "model/model_builder.hpp"
 #include "model/yaml_reader.hpp"
 
 namespace lexflow::model {
+
+namespace {
+
+/// Files that tools write are often JSON; hand-written models stay YAML.
+bool is_json(std::string_view name) {
+    return name.ends_with(".json");
+}
+
+}  // namespace
 
 std::optional<Model> read_model(const std::vector<base::FileId>& files, base::SourceSet& sources,
                                 base::Diagnostics& diagnostics, const base::Limits& limits,
@@ -31,7 +42,8 @@ std::optional<Model> read_model(const std::vector<base::FileId>& files, base::So
                                 "check the path and its permissions"});
             continue;
         }
-        read_yaml(file, *in, builder, diagnostics, limits);
+        const auto read = is_json(sources.name(file)) ? read_json : read_yaml;
+        read(file, *in, builder, diagnostics, limits);
         auto includes = builder.take_includes();
         for (auto include = includes.rbegin(); include != includes.rend(); ++include) {
             const auto admitted = admit_include ? admit_include(*include) : std::nullopt;

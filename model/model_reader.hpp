@@ -14,15 +14,15 @@
 namespace lexflow::model {
 
 /// Reads and validates a model from one or more files (merged, in the order
-/// given, into one estate), each through the reader of its format (YAML) and
-/// one ModelBuilder. Files are read through `sources`, which may gain the
-/// files that the model names.
+/// given, into one estate), each through the reader of its format (JSON for a
+/// name ending in `.json`, YAML otherwise) and one ModelBuilder. Files are
+/// read through `sources`, which may gain the files that the model names.
 ///
-/// Reports every problem with its file:line:col (malformed YAML, a missing or
-/// mistyped required key, a duplicate id, a flow to an unknown surface, a
-/// value the vocabulary does not allow) and returns nothing if there was any:
-/// a model is used whole or not at all. Warnings (names no pack declares) go
-/// to `warnings`, or to `diagnostics` when it is null.
+/// Reports every problem with its file:line:col (malformed YAML or JSON, a
+/// missing or mistyped required key, a duplicate id, a flow to an unknown
+/// surface, a value the vocabulary does not allow) and returns nothing if
+/// there was any: a model is used whole or not at all. Warnings (names no
+/// pack declares) go to `warnings`, or to `diagnostics` when it is null.
 ///
 /// A file may include others (`include: [surfaces.yaml]`); `admit_include`
 /// decides whether an included file may be read (where it is, whether it was

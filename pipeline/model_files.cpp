@@ -19,7 +19,7 @@ namespace {
 
 namespace ids = base::diagnostic_ids;
 
-constexpr std::string_view kHelp = "pass the YAML file(s) of the model, or a folder of them";
+constexpr std::string_view kHelp = "pass the YAML or JSON file(s) of the model, or a folder of them";
 
 void path_error(base::Diagnostics& diagnostics, base::SourceSet& sources, const std::string& path,
                 std::string_view code, std::string message, std::string help) {
@@ -51,7 +51,7 @@ bool is_hidden(std::string_view path_below) {
 std::vector<std::string> files_in_folder(const std::string& folder, base::SourceSet& sources,
                                          base::Diagnostics& diagnostics) {
     std::vector<std::string> files;
-    for (const auto extension : {".yaml", ".yml"}) {
+    for (const auto extension : {".yaml", ".yml", ".json"}) {
         std::string error;
         auto found = sources.reader().files_below(folder, extension, error);
         if (!error.empty()) {
@@ -68,7 +68,7 @@ std::vector<std::string> files_in_folder(const std::string& folder, base::Source
     std::sort(files.begin(), files.end());
     if (files.empty()) {
         path_error(diagnostics, sources, folder, ids::unreadable_path,
-                   "the folder contains no model files (*.yaml, *.yml)", std::string(kHelp));
+                   "the folder contains no model files (*.yaml, *.yml, *.json)", std::string(kHelp));
     }
     return files;
 }

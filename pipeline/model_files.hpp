@@ -18,7 +18,7 @@ inline constexpr std::string_view kStandardInputName = "<stdin>";
 /// Registers the model files the paths name, in order:
 /// - a file: it must be a regular file within its size limit that does not
 ///   link outside its tree;
-/// - a folder: every `*.yaml` and `*.yml` file below it, in path order,
+/// - a folder: every `*.yaml`, `*.yml` and `*.json` file below it, in path order,
 ///   hidden files and folders (a name starting with '.') left out; none may
 ///   link outside the folder;
 /// - `-`: the text of `standard_input` (once), within the same size limit;

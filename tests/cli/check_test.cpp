@@ -375,7 +375,7 @@ TEST_CASE("a missing model file stops the check with a located error") {
     CHECK(result.out.empty());
     CHECK(result.err ==
           "tests/cli/fixtures/no-such-model.yaml: error: no such model file [LF4001]\n"
-          "  help: pass the YAML file(s) of the model, or a folder of them\n"
+          "  help: pass the YAML or JSON file(s) of the model, or a folder of them\n"
           "1 error generated.\n");
 }
 
@@ -384,9 +384,9 @@ TEST_CASE("a folder without model files given as the model is an error") {
     CHECK(result.exit_code == 2);
     CHECK(result.out.empty());
     CHECK(result.err ==
-          "tests/cli/fixtures/rules: error: the folder contains no model files (*.yaml, *.yml) "
+          "tests/cli/fixtures/rules: error: the folder contains no model files (*.yaml, *.yml, *.json) "
           "[LF4001]\n"
-          "  help: pass the YAML file(s) of the model, or a folder of them\n"
+          "  help: pass the YAML or JSON file(s) of the model, or a folder of them\n"
           "1 error generated.\n");
 }
 
