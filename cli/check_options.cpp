@@ -177,7 +177,7 @@ std::optional<CheckOptions> with_config(const CheckOptions& options) {
     if (!limits) {
         return std::nullopt;
     }
-    const auto config = read_config_file(*path, *limits);
+    const auto config = read_config_file(*path, *limits, options.config.empty());
     if (!config) {
         return std::nullopt;
     }

@@ -212,10 +212,18 @@ std::optional<std::string> find_config_file() {
     }
 }
 
-std::optional<ConfigFile> read_config_file(const std::string& path, const base::Limits& limits) {
+std::optional<ConfigFile> read_config_file(const std::string& path, const base::Limits& limits,
+                                           bool found) {
     base::SourceSet sources;
     base::Diagnostics diagnostics;
-    const pipeline::InputRule rule{"config file", &base::Limits::model_file_size, std::nullopt,
+    // A config file found by lookup may not be a link out of its folder: a
+    // pull request could otherwise point lexflow at a secret, and its first
+    // line would show in the syntax error. One named with --config follows
+    // the rule of any path named on the command line.
+    auto folder = fs::path(path).parent_path();
+    const auto tree = found ? std::optional<std::string>(folder.empty() ? "." : folder.string())
+                            : pipeline::tree_of_named_path(path);
+    const pipeline::InputRule rule{"config file", &base::Limits::model_file_size, tree,
                                    "pass the YAML config file"};
     ConfigFile config;
     config.path = path;

@@ -35,8 +35,9 @@ struct ConfigFile {
 
 /// Reads a config file; prints every problem, located, and returns none if
 /// there was any (an unknown key, a wrong type, a bad date or severity, a
-/// path that leaves the config file's folder).
+/// path that leaves the config file's folder). `found`: it was found by
+/// lookup, not named, so it may not be a link out of its folder.
 [[nodiscard]] std::optional<ConfigFile> read_config_file(const std::string& path,
-                                                         const base::Limits& limits);
+                                                         const base::Limits& limits, bool found);
 
 }  // namespace lexflow::cli

@@ -979,3 +979,17 @@ TEST_CASE("include cycles") {
                       {.exit_codes = kInvalid, .on_stderr = {"[LF3011]"}, .max_seconds = 5});
     }
 }
+
+// A .lexflow.yaml in the pull request that is a link to a file elsewhere on
+// the CI machine: lexflow finds it by itself. Right: exit 2, LF4006, and
+// nothing of the file shown (a syntax error would quote its first line).
+TEST_CASE("a config file that is a link to a file outside its folder") {
+    const Secret secret;
+    const ScratchDir work;
+    fs::create_directories(work.file(".git"));
+    work.write("estate.yaml", kGeneratorModel);
+    fs::create_symlink(secret.path(), work.file(".lexflow.yaml"));
+    check_hostile("check estate.yaml" + kAsOf,
+                  {.exit_codes = kInvalid, .on_stderr = {"[LF4006]"}, .never = {kMarker}},
+                  work.path().string());
+}
