@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -28,26 +29,27 @@ class WaiverIndex {
           left_out_(left_out) {
         for (std::size_t i = 0; i < waivers.size(); ++i) {
             by_key_.emplace(std::pair{waivers[i].rule_id, waivers[i].subject}, i);
+            refs_.push_back(std::make_shared<const report::WaiverRef>(waivers[i].ref));
         }
     }
 
     /// The waiver in force for a rule's finding on a subject, if any; a
     /// waiver that expired is remembered as matched, and waives nothing.
-    std::optional<report::WaiverRef> waive(const std::string& rule_id,
-                                           const std::optional<report::Subject>& subject) {
+    std::shared_ptr<const report::WaiverRef> waive(const std::string& rule_id,
+                                                   const std::optional<report::Subject>& subject) {
         if (!subject) {
-            return std::nullopt;
+            return nullptr;
         }
         const auto found = by_key_.find(std::pair{rule_id, subject->id});
         if (found == by_key_.end()) {
-            return std::nullopt;
+            return nullptr;
         }
         matched_[found->second] = true;
         const auto& waiver = waivers_[found->second];
         if (expired(waiver)) {
-            return std::nullopt;
+            return nullptr;
         }
-        return waiver.ref;
+        return refs_[found->second];
     }
 
     [[nodiscard]] bool expired(const Waiver& waiver) const {
@@ -65,6 +67,7 @@ class WaiverIndex {
     std::vector<bool> matched_;
     const std::vector<std::string>& left_out_;
     std::map<std::pair<std::string, std::string>, std::size_t> by_key_;
+    std::vector<std::shared_ptr<const report::WaiverRef>> refs_;  ///< one per waiver
 };
 
 void warn(base::Diagnostics& warnings, std::string_view code, base::SourceRange range,

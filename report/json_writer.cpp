@@ -48,7 +48,7 @@ void write_omitted(JsonStream& json, const OmittedSteps& omitted) {
         .end_object();
 }
 
-void write_waiver(JsonStream& json, const std::optional<WaiverRef>& waiver) {
+void write_waiver(JsonStream& json, const std::shared_ptr<const WaiverRef>& waiver) {
     json.key("waiver");
     if (!waiver) {
         json.null();
@@ -71,7 +71,8 @@ void write_waiver(JsonStream& json, const std::optional<WaiverRef>& waiver) {
 }
 
 /// "waiver" and "baseline", the marks the report stages set.
-void write_marks(JsonStream& json, const std::optional<WaiverRef>& waiver, BaselineState state) {
+void write_marks(JsonStream& json, const std::shared_ptr<const WaiverRef>& waiver,
+                 BaselineState state) {
     write_waiver(json, waiver);
     json.key("baseline");
     if (state == BaselineState::none) {

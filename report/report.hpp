@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,8 +83,9 @@ struct Finding {
     /// line numbers, the order of files and rules, or the YAML layout.
     std::string fingerprint;
     /// Set when a waiver in force accepts the gap: it is reported, and does
-    /// not fail the check.
-    std::optional<WaiverRef> waiver;
+    /// not fail the check. Shared: one waiver may accept many findings, and a
+    /// finding without one pays a pointer, not a copy of its seven fields.
+    std::shared_ptr<const WaiverRef> waiver;
     BaselineState baseline = BaselineState::none;
 };
 
@@ -109,7 +111,7 @@ struct NotEvaluated {
     std::string effective;                         ///< as in Finding
     bool upcoming = false;                         ///< as in Finding
     std::string fingerprint;                       ///< as in Finding
-    std::optional<WaiverRef> waiver;               ///< as in Finding
+    std::shared_ptr<const WaiverRef> waiver;       ///< as in Finding
     BaselineState baseline = BaselineState::none;  ///< as in Finding
 };
 

@@ -197,7 +197,7 @@ void write_code_flow(JsonStream& json, const std::vector<WitnessStep>& witness,
 
 /// A waiver in force, as an accepted external suppression: the finding is
 /// reported, and code scanning shows it as dismissed.
-void write_suppression(JsonStream& json, const std::optional<WaiverRef>& waiver) {
+void write_suppression(JsonStream& json, const std::shared_ptr<const WaiverRef>& waiver) {
     if (!waiver) {
         return;
     }
@@ -269,7 +269,7 @@ struct ResultBody {
     const std::string& fingerprint;
     const std::vector<WitnessStep>& witness;
     const OmittedSteps& omitted;
-    const std::optional<WaiverRef>& waiver;
+    const std::shared_ptr<const WaiverRef>& waiver;
     BaselineState baseline;
 };
 

@@ -5,6 +5,7 @@
 // and with a witness, undecided checks of a subject and of a pack, and a
 // baseline's marks.
 
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -91,8 +92,8 @@ inline report::Report sample_report() {
     auto summariser = gap("AIA-50-2", "eu-ai-act", Severity::high,
                           {"node", "summariser", "estate/surfaces.yaml", 9, 5},
                           "AI system 'summariser' declares no \"marking\"");
-    summariser.waiver = report::WaiverRef{
-        "privacy-team", "The vendor marks it", "CHG-42", "2027-01-31", "waivers.yaml", 3, 5};
+    summariser.waiver = std::make_shared<const report::WaiverRef>(report::WaiverRef{
+        "privacy-team", "The vendor marks it", "CHG-42", "2027-01-31", "waivers.yaml", 3, 5});
     summariser.baseline = report::BaselineState::known;
 
     auto upcoming =

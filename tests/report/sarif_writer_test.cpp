@@ -76,7 +76,9 @@ Report hostile_report() {
     report.findings[1].message = evil;
     report.findings[1].subject = {evil, evil, evil + ".yaml", 1, 1};
     report.findings[3].witness[1].id = evil;
-    report.findings[2].waiver->justification = evil;
+    auto waiver = *report.findings[2].waiver;
+    waiver.justification = evil;
+    report.findings[2].waiver = std::make_shared<const lexflow::report::WaiverRef>(waiver);
     report.not_evaluated[0].missing = {evil};
     return report;
 }
